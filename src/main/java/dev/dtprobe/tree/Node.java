@@ -14,7 +14,7 @@ public final class Node {
     /** The "no phandle yet" value. */
     public static final long NO_PHANDLE = 0;
 
-    private final String name;
+    private String name;
     private Node parent;
     private final List<Property> properties = new ArrayList<>();
     private final List<Node> children = new ArrayList<>();
@@ -33,6 +33,11 @@ public final class Node {
     /** Full name, unit address included ({@code serial@1000}); the root's name is empty. */
     public String name() {
         return name;
+    }
+
+    /** Names a node built before its name was known (dtc's {@code name_node}). */
+    public void rename(String newName) {
+        this.name = newName;
     }
 
     /** The name up to the first {@code @}. */

@@ -115,16 +115,20 @@ public final class PropertyValue {
         return new PropertyValue(copy, markers);
     }
 
-    /** A value with {@code insert} spliced in at {@code offset}, later markers moved along. */
-    public PropertyValue withInsertion(int offset, byte[] insert) {
+    /**
+     * A value with {@code insert} spliced in at the offset of marker {@code markerIndex}; the
+     * markers listed after it move along, as in dtc's data_insert_at_marker.
+     */
+    public PropertyValue withInsertionAtMarker(int markerIndex, byte[] insert) {
+        int offset = markers.get(markerIndex).offset();
         byte[] copy = new byte[bytes.length + insert.length];
         System.arraycopy(bytes, 0, copy, 0, offset);
         System.arraycopy(insert, 0, copy, offset, insert.length);
         System.arraycopy(bytes, offset, copy, offset + insert.length, bytes.length - offset);
         List<Marker> moved = new ArrayList<>(markers.size());
-        for (Marker m : markers) {
-            // dtc keeps markers at the splice point before the inserted text
-            moved.add(m.offset() > offset ? m.shifted(insert.length) : m);
+        for (int i = 0; i < markers.size(); i++) {
+            Marker m = markers.get(i);
+            moved.add(i > markerIndex ? m.shifted(insert.length) : m);
         }
         return new PropertyValue(copy, moved);
     }

@@ -1,0 +1,300 @@
+package dev.dtprobe.frontend.dts;
+
+import dev.dtprobe.diag.InputException;
+import dev.dtprobe.diag.SourcePos;
+import dev.dtprobe.frontend.dts.grammar.DtsLexer;
+import dev.dtprobe.frontend.dts.grammar.DtsParser;
+import dev.dtprobe.tree.DeviceTree;
+import dev.dtprobe.tree.MarkerType;
+import dev.dtprobe.tree.MemReserve;
+import dev.dtprobe.tree.Node;
+import dev.dtprobe.tree.Property;
+import dev.dtprobe.tree.PropertyValue;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Builds the live tree from a parse tree the way dtc's parser actions do: every node body
+ * becomes a detached node (with deletion markers kept as deleted entries), top-level items are
+ * applied in source order against the tree built so far, and repeated definitions are merged
+ * with {@link NodeMerger}. References inside values are left as markers for {@link Fixups}.
+ */
+final class TreeBuilder {
+    private final SourceMapping map;
+    private final ExpressionEvaluator eval;
+    private final IncbinLoader incbin;
+    private DeviceTree tree;
+    private int nextFragment;
+
+    TreeBuilder(SourceMapping map, IncbinLoader incbin) {
+        this.map = map;
+        this.eval = new ExpressionEvaluator(map);
+        this.incbin = incbin;
+    }
+
+    DeviceTree build(DtsParser.DtsFileContext file) {
+        boolean plugin = headersArePlugin(file.header());
+        List<MemReserve> reserves = new ArrayList<>();
+        for (DtsParser.MemreserveContext m : file.memreserve()) {
+            List<String> labels = new ArrayList<>();
+            for (TerminalNode l : m.LABEL()) {
+                labels.add(labelName(l.getSymbol()));
+            }
+            reserves.add(new MemReserve(eval.integerPrim(m.integerPrim(0)), eval.integerPrim(m.integerPrim(1)), labels));
+        }
+
+        DtsParser.FirstTreeContext first = file.firstTree();
+        if (first instanceof DtsParser.RootTreeContext root) {
+            tree = new DeviceTree(nodeBody(root.nodeBody(), "", root.SLASH().getSymbol()));
+        } else {
+            DtsParser.RefTreeContext ref = (DtsParser.RefTreeContext) first;
+            if (!plugin) {
+                throw error(ref.dtRef().getStart(), "Label or path " + refText(ref.dtRef()) + " not found");
+            }
+            tree = new DeviceTree(new Node("", pos(ref.getStart())));
+            OverlayFragments.add(tree, refText(ref.dtRef()), nodeBody(ref.nodeBody(), "", ref.getStart()), nextFragment++);
+        }
+        tree.setPlugin(plugin);
+        tree.memReserves().addAll(reserves);
+
+        for (DtsParser.TopItemContext item : file.topItem()) {
+            topItem(item, plugin);
+        }
+        tree.setBootCpuidPhys(guessBootCpuid(tree));
+        return tree;
+    }
+
+    private boolean headersArePlugin(List<DtsParser.HeaderContext> headers) {
+        boolean plugin = headers.get(0).DT_PLUGIN() != null;
+        for (DtsParser.HeaderContext h : headers) {
+            if ((h.DT_PLUGIN() != null) != plugin) {
+                throw error(h.getStart(), "Header flags don't match earlier ones");
+            }
+        }
+        return plugin;
+    }
+
+    private void topItem(DtsParser.TopItemContext item, boolean plugin) {
+        if (item instanceof DtsParser.RootAgainContext again) {
+            NodeMerger.merge(tree.root(), nodeBody(again.nodeBody(), "", again.SLASH().getSymbol()));
+        } else if (item instanceof DtsParser.ExtendNodeContext ext) {
+            String ref = refText(ext.dtRef());
+            Node target = References.resolve(tree, ref);
+            Node body = nodeBody(ext.nodeBody(), "", ext.dtRef().getStart());
+            if (plugin && (target == null || ref.startsWith("/"))) {
+                OverlayFragments.add(tree, ref, body, nextFragment++);
+                return;
+            }
+            if (target == null) {
+                throw error(ext.dtRef().getStart(), "Label or path " + ref + " not found");
+            }
+            if (ext.LABEL() != null) {
+                target.labels().add(labelName(ext.LABEL().getSymbol()), pos(ext.LABEL().getSymbol()));
+            }
+            NodeMerger.merge(target, body);
+        } else if (item instanceof DtsParser.DeleteNodeByRefContext del) {
+            resolveOrFail(del.dtRef()).deleteRecursively();
+        } else {
+            DtsParser.OmitNodeByRefContext omit = (DtsParser.OmitNodeByRefContext) item;
+            resolveOrFail(omit.dtRef()).setOmitIfNoRef(true);
+        }
+    }
+
+    private Node resolveOrFail(DtsParser.DtRefContext ref) {
+        Node target = References.resolve(tree, refText(ref));
+        if (target == null) {
+            throw error(ref.getStart(), "Label or path " + refText(ref) + " not found");
+        }
+        return target;
+    }
+
+    /** A detached node for one {@code { ... };} body, with its children built recursively. */
+    private Node nodeBody(DtsParser.NodeBodyContext body, String name, Token nameToken) {
+        Node node = new Node(name, pos(nameToken));
+        boolean sawSubnode = false;
+        for (ParseTree child : body.children) {
+            if (child instanceof DtsParser.PropDefContext prop) {
+                if (sawSubnode) {
+                    throw error(prop.getStart(), "Properties must precede subnodes");
+                }
+                node.addProperty(property(prop));
+            } else if (child instanceof DtsParser.SubnodeContext sub) {
+                sawSubnode = true;
+                node.addChild(subnode(sub));
+            }
+        }
+        return node;
+    }
+
+    private Property property(DtsParser.PropDefContext ctx) {
+        List<TerminalNode> labels;
+        Property prop;
+        if (ctx instanceof DtsParser.SetPropertyContext set) {
+            Token name = set.PROPNODENAME().getSymbol();
+            PropertyValue value = set.propData() == null ? PropertyValue.EMPTY : propData(set.propData());
+            prop = new Property(nameText(name), value, pos(name));
+            labels = set.LABEL();
+        } else {
+            DtsParser.DeletePropertyContext del = (DtsParser.DeletePropertyContext) ctx;
+            Token name = del.PROPNODENAME().getSymbol();
+            prop = new Property(nameText(name), PropertyValue.EMPTY, pos(name));
+            prop.setDeleted(true);
+            labels = del.LABEL();
+        }
+        for (int i = labels.size() - 1; i >= 0; i--) {
+            Token l = labels.get(i).getSymbol();
+            prop.labels().add(labelName(l), pos(l));
+        }
+        return prop;
+    }
+
+    private Node subnode(DtsParser.SubnodeContext ctx) {
+        if (ctx instanceof DtsParser.DeleteNodeContext del) {
+            Token name = del.PROPNODENAME().getSymbol();
+            Node marker = new Node(nameText(name), pos(name));
+            marker.setDeleted(true);
+            return marker;
+        }
+        DtsParser.DefineNodeContext def = (DtsParser.DefineNodeContext) ctx;
+        Token name = def.PROPNODENAME().getSymbol();
+        Node node = nodeBody(def.nodeBody(), nameText(name), name);
+        List<TerminalNode> labels = def.LABEL();
+        for (int i = labels.size() - 1; i >= 0; i--) {
+            Token l = labels.get(i).getSymbol();
+            node.labels().add(labelName(l), pos(l));
+        }
+        if (!def.DT_OMIT_NO_REF().isEmpty()) {
+            node.setOmitIfNoRef(true);
+        }
+        return node;
+    }
+
+    /** Concatenates the components of a value, recording labels, types and references. */
+    private PropertyValue propData(DtsParser.PropDataContext ctx) {
+        PropertyValue.Builder b = new PropertyValue.Builder();
+        for (ParseTree child : ctx.children) {
+            if (child instanceof TerminalNode t && t.getSymbol().getType() == DtsLexer.LABEL) {
+                b.mark(MarkerType.LABEL, labelName(t.getSymbol()));
+            } else if (child instanceof DtsParser.ComponentContext c) {
+                component(c, b);
+            }
+        }
+        return b.build();
+    }
+
+    private void component(DtsParser.ComponentContext ctx, PropertyValue.Builder b) {
+        if (ctx instanceof DtsParser.StringValueContext s) {
+            b.appendStringBytes(stringBytes(s.STRING().getSymbol()));
+        } else if (ctx instanceof DtsParser.CellArrayContext cells) {
+            cellArray(cells, b);
+        } else if (ctx instanceof DtsParser.ByteStringContext bytes) {
+            b.mark(MarkerType.TYPE_UINT8, null);
+            for (DtsParser.ByteItemContext item : bytes.byteItem()) {
+                Token t = item.getStart();
+                if (t.getType() == DtsLexer.BYTE) {
+                    b.appendByte(Integer.parseInt(t.getText(), 16));
+                } else {
+                    b.mark(MarkerType.LABEL, labelName(t));
+                }
+            }
+        } else if (ctx instanceof DtsParser.PathReferenceContext ref) {
+            String target = refText(ref.dtRef());
+            b.mark(MarkerType.TYPE_STRING, target);
+            b.mark(MarkerType.REF_PATH, target);
+        } else {
+            DtsParser.IncbinContext inc = (DtsParser.IncbinContext) ctx;
+            Token file = inc.STRING().getSymbol();
+            long offset = inc.integerPrim().isEmpty() ? 0 : eval.integerPrim(inc.integerPrim(0));
+            long length = inc.integerPrim().isEmpty() ? -1 : eval.integerPrim(inc.integerPrim(1));
+            String name = new String(stringBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+            b.appendBytes(incbin.load(name, pos(file), offset, length));
+        }
+    }
+
+    private void cellArray(DtsParser.CellArrayContext ctx, PropertyValue.Builder b) {
+        int bits = 32;
+        if (ctx.DT_BITS() != null) {
+            Token lit = ctx.LITERAL().getSymbol();
+            long requested;
+            try {
+                requested = Literals.parseInteger(lit.getText());
+            } catch (Literals.BadLiteral e) {
+                throw error(lit, e.getMessage());
+            }
+            if (requested != 8 && requested != 16 && requested != 32 && requested != 64) {
+                throw error(lit, "Array elements must be 8, 16, 32 or 64-bits");
+            }
+            bits = (int) requested;
+        }
+        b.beginCells(bits);
+        for (DtsParser.CellContext cell : ctx.cell()) {
+            if (cell.LABEL() != null) {
+                b.mark(MarkerType.LABEL, labelName(cell.LABEL().getSymbol()));
+            } else if (cell.dtRef() != null) {
+                if (bits != 32) {
+                    throw error(cell.getStart(), "References are only allowed in arrays with 32-bit elements.");
+                }
+                b.mark(MarkerType.REF_PHANDLE, refText(cell.dtRef()));
+                b.appendInt(0xffffffffL, 4);
+            } else {
+                long v = eval.integerPrim(cell.integerPrim());
+                if (bits < 64) {
+                    long mask = (1L << bits) - 1;
+                    if (Long.compareUnsigned(v, mask) > 0 && (v | mask) != -1L) {
+                        throw error(cell.getStart(), "Value out of range for " + bits + "-bit array element");
+                    }
+                }
+                b.appendInt(v, bits / 8);
+            }
+        }
+    }
+
+    private byte[] stringBytes(Token t) {
+        String text = t.getText();
+        try {
+            return Literals.unescape(text.substring(1, text.length() - 1));
+        } catch (Literals.BadLiteral e) {
+            throw error(t, e.getMessage());
+        }
+    }
+
+    /** dtc's guess_boot_cpuid: the one-cell {@code reg} of the first child of /cpus, else 0. */
+    private static long guessBootCpuid(DeviceTree tree) {
+        Node cpus = tree.nodeAtPath("/cpus");
+        if (cpus == null || cpus.children().isEmpty()) {
+            return 0;
+        }
+        Property reg = cpus.children().get(0).property("reg");
+        if (reg == null || reg.value().length() != 4) {
+            return 0;
+        }
+        return reg.value().cellAt(0);
+    }
+
+    static String refText(DtsParser.DtRefContext ref) {
+        String text = ref.getStart().getText();
+        // &label -> label, &{/path} -> /path
+        return text.startsWith("&{") ? text.substring(2, text.length() - 1) : text.substring(1);
+    }
+
+    private static String labelName(Token t) {
+        String text = t.getText();
+        return text.substring(0, text.length() - 1);
+    }
+
+    private static String nameText(Token t) {
+        String text = t.getText();
+        return text.startsWith("\\") ? text.substring(1) : text;
+    }
+
+    private SourcePos pos(Token t) {
+        return map.posAt(t.getStartIndex());
+    }
+
+    private InputException error(Token t, String message) {
+        return new InputException(pos(t), message);
+    }
+}
