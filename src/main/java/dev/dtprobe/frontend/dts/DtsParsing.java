@@ -51,10 +51,25 @@ final class DtsParsing {
         }
     }
 
-    /** Tokens that exist only to give a better message than "syntax error". */
+    /**
+     * Deepest nesting of braces or parentheses accepted. dtc's bison parser gives up near 10000
+     * levels ("memory exhausted"); we stop earlier so that the recursive parser and tree walks
+     * cannot exhaust the Java stack. Real device trees nest fewer than 20 levels.
+     */
+    static final int MAX_NESTING = 1000;
+
+    /** Tokens that exist only to give a better message than "syntax error", and nesting depth. */
     private static void checkLexicalErrors(CommonTokenStream tokens, SourceMapping map) {
+        int depth = 0;
         for (Token t : tokens.getTokens()) {
             switch (t.getType()) {
+                case DtsLexer.LBRACE, DtsLexer.LPAREN -> {
+                    if (++depth > MAX_NESTING) {
+                        throw new InputException(map.posAt(t.getStartIndex()),
+                                "nesting deeper than " + MAX_NESTING + " levels");
+                    }
+                }
+                case DtsLexer.RBRACE, DtsLexer.RPAREN -> depth = Math.max(0, depth - 1);
                 case DtsLexer.UNTERMINATED_STRING ->
                     throw new InputException(map.posAt(t.getStartIndex()), "unterminated string");
                 case DtsLexer.UNTERMINATED_COMMENT ->

@@ -1,0 +1,55 @@
+package dev.dtprobe.cli;
+
+import dev.dtprobe.diag.InputException;
+import dev.dtprobe.diag.SourcePos;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes output files whole or not at all: to a temporary file beside the target, then renamed. */
+final class OutputFiles {
+    private OutputFiles() {
+    }
+
+    static void writeAtomically(Path target, byte[] content) {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+            Files.write(tmp, content);
+            try {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new InputException(SourcePos.ofFile(target.toString()), "cannot write output: " + e.getMessage());
+        }
+    }
+
+    static void writeToStdout(byte[] content) {
+        OutputStream out = System.out;
+        try {
+            out.write(content);
+            out.flush();
+        } catch (IOException e) {
+            throw new InputException(SourcePos.ofFile("<stdout>"), "cannot write output: " + e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // best effort: the temporary file is hidden and named after the target
+        }
+    }
+}
