@@ -283,7 +283,10 @@ public final class DtbReader {
                         if (stack.isEmpty()) {
                             throw fail("unbalanced FDT_END_NODE at " + hex(at));
                         }
-                        stack.remove(stack.size() - 1);
+                        Node closed = stack.remove(stack.size() - 1);
+                        if (version < 16) {
+                            dropRedundantNameProperty(closed);
+                        }
                         if (version < 16) {
                             paths.remove(paths.size() - 1);
                         }
@@ -305,6 +308,22 @@ public final class DtbReader {
                     }
                     default -> throw fail("bad token " + hex(t) + " at " + hex(at));
                 }
+            }
+        }
+
+        /**
+         * Version &lt; 16 blobs carry a {@code name} property in every node. Like dtc's
+         * name_properties check, drop it when it just repeats the node's base name.
+         */
+        private static void dropRedundantNameProperty(Node n) {
+            Property p = n.property("name");
+            if (p == null) {
+                return;
+            }
+            byte[] v = p.value().bytesUnsafe();
+            byte[] base = Fdt.encodeName(n.baseName());
+            if (v.length == base.length + 1 && Arrays.equals(v, 0, base.length, base, 0, base.length)) {
+                n.removeProperty(p);
             }
         }
 
