@@ -166,8 +166,12 @@ public final class TreeJson {
             MarkerType t = s[2] < 0 ? MarkerType.TYPE_UINT8 : MarkerType.values()[s[2]];
             ObjectNode c = chunk(b, s[0], s[1], t, ms);
             ObjectNode prev = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
-            if (prev != null && "strings".equals(prev.path("type").asText()) && "strings".equals(c.path("type").asText())) {
-                ((ArrayNode) prev.get("values")).addAll((ArrayNode) c.get("values"));
+            if (prev != null && sameKind(prev, c)) {
+                if (c.has("values")) {
+                    ((ArrayNode) prev.get("values")).addAll((ArrayNode) c.get("values"));
+                } else {
+                    prev.put("hex", prev.get("hex").asText() + c.get("hex").asText());
+                }
             } else {
                 chunks.add(c);
             }
@@ -179,6 +183,12 @@ public final class TreeJson {
         ArrayNode arr = mixed.putArray("chunks");
         chunks.forEach(arr::add);
         return mixed;
+    }
+
+    /** Chunks that join into one: strings with strings, bytes with bytes, cells of equal width. */
+    private static boolean sameKind(ObjectNode a, ObjectNode b) {
+        String t = a.path("type").asText();
+        return t.equals(b.path("type").asText()) && a.path("bits").asInt() == b.path("bits").asInt();
     }
 
     private static ObjectNode bytesChunk(byte[] b, int start, int end) {

@@ -245,6 +245,17 @@ class TreeJsonTest {
         assertEquals("l", m.at("/valueLabels/0/name").asText());
         assertEquals(2, m.at("/valueLabels/0/offset").asInt());
 
+        // neighbouring chunks of one kind join
+        Node r2 = new Node("", null);
+        DeviceTree t2 = new DeviceTree(r2);
+        r2.addProperty(new Property("reg", new PropertyValue.Builder().beginCells(32).appendInt(1, 4).beginCells(32)
+                .appendInt(2, 4).build(), null));
+        r2.addProperty(new Property("c", new PropertyValue.Builder().appendString("a").appendString("b").build(), null));
+        JsonNode j2 = new ObjectMapper().readTree(TreeJson.write(t2)).at("/root/properties");
+        assertEquals("cells", j2.at("/0/value/type").asText());
+        assertEquals("0x2", j2.at("/0/value/values/1").asText());
+        assertEquals("b", j2.at("/1/value/values/1").asText());
+
         // the same tree through a DTB has no markers: values are guessed
         JsonNode g = new ObjectMapper().readTree(TreeJson.write(DtbReader.read(DtbWriter.write(t), "t")));
         assertEquals(3, g.get("bootCpuidPhys").asInt());
