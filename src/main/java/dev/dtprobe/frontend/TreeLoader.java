@@ -1,5 +1,6 @@
 package dev.dtprobe.frontend;
 
+import dev.dtprobe.diag.Diagnostic;
 import dev.dtprobe.diag.InputException;
 import dev.dtprobe.diag.SourcePos;
 import dev.dtprobe.frontend.cpp.PreprocessedSource;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -55,7 +57,9 @@ public final class TreeLoader {
         DtsCompiler compiler = new DtsCompiler(new IncbinLoader(options.includeDirs()), options.symbols());
         DtsCompiler.Result result = compiler.compile(source.text(), source::posAt);
         applyBootCpuid(result.tree());
-        return new LoadedTree(result.tree(), result.diagnostics(), source.files(), false);
+        List<Diagnostic> warnings = new ArrayList<>(source.diagnostics());
+        warnings.addAll(result.diagnostics());
+        return new LoadedTree(result.tree(), warnings, source.files(), false);
     }
 
     private LoadedTree loadDtb(Path input) {
@@ -82,7 +86,7 @@ public final class TreeLoader {
 
     /** kbuild always passes -D__DTS__; put it first so the user's -U can still remove it. */
     private static List<String> withDtsDefine(List<String> defines) {
-        java.util.ArrayList<String> all = new java.util.ArrayList<>(defines.size() + 1);
+        List<String> all = new ArrayList<>(defines.size() + 1);
         all.add("__DTS__");
         all.addAll(defines);
         return all;

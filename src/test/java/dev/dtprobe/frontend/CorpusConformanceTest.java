@@ -29,7 +29,7 @@ import org.junit.jupiter.api.TestFactory;
  * clean "not found" error naming a file that really is absent, and reports them as skipped.
  */
 class CorpusConformanceTest {
-    private static final Pattern MISSING = Pattern.compile("'([^']+)' file not found");
+    private static final Pattern MISSING = Pattern.compile("([^ :']+): No such file or directory");
     private static final SourceCache CACHE = new SourceCache();
 
     @TestFactory

@@ -1,7 +1,6 @@
 package dev.dtprobe.frontend.cpp;
 
 import java.io.IOException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,15 +90,9 @@ public final class SourceCache {
         }
     }
 
+    /** ISO-8859-1 maps each byte to one char, so string bytes reach the DTB exactly as dtc copies them. */
     static String decode(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return new String(bytes, StandardCharsets.ISO_8859_1);
-        }
+        return new String(bytes, StandardCharsets.ISO_8859_1);
     }
 
     /** Number of cached files (for tests and statistics). */
