@@ -105,14 +105,12 @@ public final class PropertyValue {
         return s.isEmpty() ? null : s.get(0);
     }
 
-    /** A value with {@code cell} written big-endian at {@code offset} (for phandle fix-ups). */
-    public PropertyValue withCell(int offset, long cell) {
-        byte[] copy = bytes.clone();
-        copy[offset] = (byte) (cell >>> 24);
-        copy[offset + 1] = (byte) (cell >>> 16);
-        copy[offset + 2] = (byte) (cell >>> 8);
-        copy[offset + 3] = (byte) cell;
-        return new PropertyValue(copy, markers);
+    /** Writes {@code cell} big-endian at {@code offset} of {@code bytes} (for phandle fix-ups). */
+    public static void putCell(byte[] bytes, int offset, long cell) {
+        bytes[offset] = (byte) (cell >>> 24);
+        bytes[offset + 1] = (byte) (cell >>> 16);
+        bytes[offset + 2] = (byte) (cell >>> 8);
+        bytes[offset + 3] = (byte) cell;
     }
 
     /**

@@ -33,10 +33,11 @@ public final class DtsCompiler {
         List<Diagnostic> diagnostics = new ArrayList<>();
         StructuralChecks.run(tree, diagnostics);
         PhandleAllocator phandles = new PhandleAllocator();
-        new Fixups(tree, phandles, symbols, diagnostics).run();
+        References refs = new References(tree);
+        new Fixups(tree, refs, phandles, symbols, diagnostics).run();
         failOnErrors(diagnostics);
 
-        GeneratedNodes generated = new GeneratedNodes(tree, phandles, diagnostics);
+        GeneratedNodes generated = new GeneratedNodes(tree, refs, phandles, diagnostics);
         if (symbols) {
             generated.symbols();
         }

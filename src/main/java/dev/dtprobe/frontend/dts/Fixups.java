@@ -20,12 +20,15 @@ import java.util.List;
  */
 final class Fixups {
     private final DeviceTree tree;
+    private final References refs;
     private final PhandleAllocator phandles;
     private final boolean symbols;
     private final List<Diagnostic> diagnostics;
 
-    Fixups(DeviceTree tree, PhandleAllocator phandles, boolean symbols, List<Diagnostic> diagnostics) {
+    Fixups(DeviceTree tree, References refs, PhandleAllocator phandles, boolean symbols,
+            List<Diagnostic> diagnostics) {
         this.tree = tree;
+        this.refs = refs;
         this.phandles = phandles;
         this.symbols = symbols;
         this.diagnostics = diagnostics;
@@ -109,7 +112,7 @@ final class Fixups {
         }
         for (Marker m : v.markers()) {
             if (m.type() == MarkerType.REF_PHANDLE) {
-                if (References.resolve(tree, m.ref()) != node) {
+                if (refs.resolve(m.ref()) != node) {
                     error(node, prop, "explicit_phandles", name + " is a reference to another node");
                 }
                 // a reference to itself means "allocate one for me", done by the reference fix-up
@@ -132,23 +135,26 @@ final class Fixups {
                 continue;
             }
             PropertyValue value = prop.value();
+            byte[] bytes = value.bytes();
             for (Marker m : value.markers()) {
                 if (m.type() != MarkerType.REF_PHANDLE) {
                     continue;
                 }
-                Node target = References.resolve(tree, m.ref());
+                Node target = refs.resolve(m.ref());
+                long phandle;
                 if (target == null) {
                     if (!tree.isPlugin()) {
                         error(node, prop, "phandle_references",
                                 "Reference to non-existent node or label \"" + m.ref() + "\"");
                     }
-                    value = value.withCell(m.offset(), 0xffffffffL);
-                    continue;
+                    phandle = 0xffffffffL;
+                } else {
+                    phandle = phandles.phandleOf(target);
+                    target.setReferenced(true);
                 }
-                value = value.withCell(m.offset(), phandles.phandleOf(target));
-                target.setReferenced(true);
+                PropertyValue.putCell(bytes, m.offset(), phandle);
             }
-            prop.setValue(value);
+            prop.setValue(new PropertyValue(bytes, value.markers()));
         }
     }
 
@@ -164,7 +170,7 @@ final class Fixups {
                 if (m.type() != MarkerType.REF_PATH) {
                     continue;
                 }
-                Node target = References.resolve(tree, m.ref());
+                Node target = refs.resolve(m.ref());
                 if (target == null) {
                     error(node, prop, "path_references",
                             "Reference to non-existent node or label \"" + m.ref() + "\"");

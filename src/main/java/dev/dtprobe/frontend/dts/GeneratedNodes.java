@@ -17,11 +17,13 @@ import java.util.List;
  */
 final class GeneratedNodes {
     private final DeviceTree tree;
+    private final References refs;
     private final PhandleAllocator phandles;
     private final List<Diagnostic> diagnostics;
 
-    GeneratedNodes(DeviceTree tree, PhandleAllocator phandles, List<Diagnostic> diagnostics) {
+    GeneratedNodes(DeviceTree tree, References refs, PhandleAllocator phandles, List<Diagnostic> diagnostics) {
         this.tree = tree;
+        this.refs = refs;
         this.phandles = phandles;
         this.diagnostics = diagnostics;
     }
@@ -82,7 +84,7 @@ final class GeneratedNodes {
     private boolean anyReference(Node node, boolean resolved) {
         for (Property p : node.liveProperties()) {
             for (Marker m : p.value().markers()) {
-                if (m.type() == MarkerType.REF_PHANDLE && (References.resolve(tree, m.ref()) != null) == resolved) {
+                if (m.type() == MarkerType.REF_PHANDLE && (refs.resolve(m.ref()) != null) == resolved) {
                     return true;
                 }
             }
@@ -98,7 +100,7 @@ final class GeneratedNodes {
     private void addFixups(Node fixups, Node node) {
         for (Property p : node.liveProperties()) {
             for (Marker m : p.value().markers()) {
-                if (m.type() == MarkerType.REF_PHANDLE && References.resolve(tree, m.ref()) == null) {
+                if (m.type() == MarkerType.REF_PHANDLE && refs.resolve(m.ref()) == null) {
                     String entry = node.path() + ":" + p.name() + ":" + m.offset();
                     append(fixups, m.ref(), PropertyValue.ofString(entry), node);
                 }
@@ -112,7 +114,7 @@ final class GeneratedNodes {
     private void addLocalFixups(Node local, Node node) {
         for (Property p : node.liveProperties()) {
             for (Marker m : p.value().markers()) {
-                if (m.type() == MarkerType.REF_PHANDLE && References.resolve(tree, m.ref()) != null) {
+                if (m.type() == MarkerType.REF_PHANDLE && refs.resolve(m.ref()) != null) {
                     append(mirror(local, node), p.name(), PropertyValue.ofCells(m.offset()), node);
                 }
             }

@@ -5,10 +5,15 @@ import dev.dtprobe.tree.Node;
 
 /** dtc's get_node_by_ref: {@code label}, {@code /abs/path}, or {@code label/rel/path} (dtc 1.7+). */
 final class References {
-    private References() {
+    private final DeviceTree tree;
+    private final LabelIndex labels;
+
+    References(DeviceTree tree) {
+        this.tree = tree;
+        this.labels = new LabelIndex(tree);
     }
 
-    static Node resolve(DeviceTree tree, String ref) {
+    Node resolve(String ref) {
         if (ref.equals("/")) {
             return tree.root();
         }
@@ -16,7 +21,7 @@ final class References {
             return byPath(tree.root(), ref);
         }
         int slash = ref.indexOf('/');
-        Node target = tree.nodeByLabel(slash < 0 ? ref : ref.substring(0, slash));
+        Node target = labels.find(slash < 0 ? ref : ref.substring(0, slash));
         if (target == null || slash < 0) {
             return target;
         }

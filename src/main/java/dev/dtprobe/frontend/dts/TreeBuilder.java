@@ -27,6 +27,7 @@ final class TreeBuilder {
     private final ExpressionEvaluator eval;
     private final IncbinLoader incbin;
     private DeviceTree tree;
+    private References refs;
     private int nextFragment;
 
     TreeBuilder(SourceMapping map, IncbinLoader incbin) {
@@ -59,6 +60,7 @@ final class TreeBuilder {
         }
         tree.setPlugin(plugin);
         tree.memReserves().addAll(reserves);
+        refs = new References(tree);
 
         for (DtsParser.TopItemContext item : file.topItem()) {
             topItem(item, plugin);
@@ -82,7 +84,7 @@ final class TreeBuilder {
             NodeMerger.merge(tree.root(), nodeBody(again.nodeBody(), "", again.SLASH().getSymbol()));
         } else if (item instanceof DtsParser.ExtendNodeContext ext) {
             String ref = refText(ext.dtRef());
-            Node target = References.resolve(tree, ref);
+            Node target = refs.resolve(ref);
             Node body = nodeBody(ext.nodeBody(), "", ext.dtRef().getStart());
             if (plugin && (target == null || ref.startsWith("/"))) {
                 OverlayFragments.add(tree, ref, body, nextFragment++);
@@ -104,7 +106,7 @@ final class TreeBuilder {
     }
 
     private Node resolveOrFail(DtsParser.DtRefContext ref) {
-        Node target = References.resolve(tree, refText(ref));
+        Node target = refs.resolve(refText(ref));
         if (target == null) {
             throw error(ref.getStart(), "Label or path " + refText(ref) + " not found");
         }

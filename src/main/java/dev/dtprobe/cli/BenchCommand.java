@@ -1,0 +1,152 @@
+package dev.dtprobe.cli;
+
+import dev.dtprobe.diag.InputException;
+import dev.dtprobe.diag.SourcePos;
+import dev.dtprobe.frontend.LoadOptions;
+import dev.dtprobe.frontend.TreeLoader;
+import dev.dtprobe.frontend.cpp.SourceCache;
+import dev.dtprobe.frontend.dtb.DtbWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code dtprobe bench compile CORPUS}: compiles every board of a Linux-shaped corpus
+ * ({@code src/<arch>/**.dts}, {@code include/}) in this one process, several rounds, and times
+ * kbuild's {@code cpp | dtc} on the same boards, one board at a time, for comparison.
+ */
+@Command(name = "bench",
+        description = "Benchmarks (see docs/performance.md).",
+        subcommands = {BenchCommand.Compile.class})
+final class BenchCommand {
+
+    @Command(name = "compile", mixinStandardHelpOptions = true,
+            description = {"Compiles every board of CORPUS to DTB in one process and prints boards per",
+                "second, beside cpp | dtc on the same boards."})
+    static final class Compile implements Callable<Integer> {
+        /** The DTC flags of Linux v5.7's scripts/Makefile.lib, so dtc does the same work as in kbuild. */
+        private static final List<String> KBUILD_DTC_FLAGS = List.of("-Wno-unit_address_vs_reg",
+                "-Wno-unit_address_format", "-Wno-avoid_unnecessary_addr_size", "-Wno-alias_paths",
+                "-Wno-graph_child_address", "-Wno-simple_bus_reg", "-Wno-unique_unit_address",
+                "-Wno-pci_device_reg");
+
+        @Parameters(paramLabel = "CORPUS", description = "A tree with src/<arch>/**.dts and include/.")
+        Path corpus;
+
+        @Option(names = "--arch", defaultValue = "arm64", description = "Architecture directory (default: ${DEFAULT-VALUE}).")
+        String arch;
+
+        @Option(names = "--rounds", defaultValue = "5", description = "Timed rounds after one warm-up round (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--no-baseline", description = "Do not run cpp | dtc.")
+        boolean noBaseline;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            List<Path> boards = boards();
+            out.printf(Locale.ROOT, "corpus: %s (%d boards of %s)%n", corpus, boards.size(), arch);
+
+            long coldNanos = dtprobeRound(boards, new SourceCache());
+            long best = Long.MAX_VALUE;
+            for (int i = 0; i < rounds; i++) {
+                best = Math.min(best, dtprobeRound(boards, new SourceCache()));
+            }
+            int compiled = compiledCount;
+            out.printf(Locale.ROOT, "dtprobe, first round (JVM cold):   %7.3f s  %8.1f boards/s%n", sec(coldNanos), compiled / sec(coldNanos));
+            out.printf(Locale.ROOT, "dtprobe, best of %d warm rounds:    %7.3f s  %8.1f boards/s  (%d compiled, %d failed)%n",
+                    rounds, sec(best), compiled / sec(best), compiled, boards.size() - compiled);
+            if (!noBaseline) {
+                long baseline = baselineRound(boards);
+                out.printf(Locale.ROOT, "cpp | dtc, one process pair a board: %7.3f s  %8.1f boards/s%n", sec(baseline), boards.size() / sec(baseline));
+                out.printf(Locale.ROOT, "speed-up: %.1fx (cold round), %.1fx (warm)%n",
+                        (double) baseline / coldNanos, (double) baseline / best);
+            }
+            out.flush();
+            return ExitCode.OK;
+        }
+
+        private int compiledCount;
+
+        /** One round over all boards; boards that fail (e.g. missing includes) are counted, not fatal. */
+        private long dtprobeRound(List<Path> boards, SourceCache cache) {
+            int ok = 0;
+            long start = System.nanoTime();
+            for (Path board : boards) {
+                try {
+                    LoadOptions options = new LoadOptions(includeDirs(board), List.of(), List.of(), false, 0L);
+                    DtbWriter.write(new TreeLoader(options, cache).load(board).tree());
+                    ok++;
+                } catch (InputException e) {
+                    // same boards fail in every round; reported in the summary count
+                }
+            }
+            compiledCount = ok;
+            return System.nanoTime() - start;
+        }
+
+        private long baselineRound(List<Path> boards) throws IOException, InterruptedException {
+            long total = 0;
+            for (Path board : boards) {
+                List<String> inc = new ArrayList<>();
+                List<String> dtcInc = new ArrayList<>();
+                for (Path dir : includeDirs(board)) {
+                    inc.add("-I");
+                    inc.add(dir.toString());
+                    dtcInc.add("-i");
+                    dtcInc.add(dir.toString());
+                }
+                List<String> cpp = new ArrayList<>(List.of("cpp", "-nostdinc"));
+                cpp.addAll(inc);
+                cpp.addAll(List.of("-undef", "-D__DTS__", "-x", "assembler-with-cpp", board.toString()));
+                List<String> dtc = new ArrayList<>(List.of("dtc", "-I", "dts", "-O", "dtb", "-b", "0", "-o", "/dev/null"));
+                dtc.addAll(dtcInc);
+                dtc.addAll(KBUILD_DTC_FLAGS);
+                dtc.add("-");
+                long start = System.nanoTime();
+                List<Process> pipeline = ProcessBuilder.startPipeline(List.of(
+                        new ProcessBuilder(cpp).redirectError(ProcessBuilder.Redirect.DISCARD),
+                        new ProcessBuilder(dtc).redirectError(ProcessBuilder.Redirect.DISCARD)
+                                .redirectOutput(ProcessBuilder.Redirect.DISCARD)));
+                for (Process p : pipeline) {
+                    p.waitFor();
+                }
+                total += System.nanoTime() - start;
+            }
+            return total;
+        }
+
+        private List<Path> includeDirs(Path board) {
+            Path src = corpus.resolve("src");
+            return List.of(board.getParent(), src.resolve(arch), corpus.resolve("include"), src);
+        }
+
+        private List<Path> boards() throws IOException {
+            Path dir = corpus.resolve("src").resolve(arch);
+            if (!Files.isDirectory(dir)) {
+                throw new InputException(SourcePos.ofFile(dir.toString()), "not a directory: expected CORPUS/src/" + arch);
+            }
+            try (Stream<Path> s = Files.walk(dir)) {
+                return s.filter(p -> p.toString().endsWith(".dts")).sorted().toList();
+            }
+        }
+
+        private static double sec(long nanos) {
+            return nanos / 1e9;
+        }
+    }
+}
