@@ -919,7 +919,7 @@ final class CppRun {
                 break;
             case Macro.B_LINE: {
                 Token last = cur.idx > 0 ? cur.toks[Math.min(cur.idx, cur.n) - 1] : t;
-                int ln = fr != null ? t.line + fr.lineDelta : last.line + cur.lineDelta;
+                int ln = fr != null ? t.line + fr.lineDelta : nctx > 0 && expFile >= 0 ? expLine : last.line + cur.lineDelta;
                 text = Integer.toString(ln);
                 break;
             }

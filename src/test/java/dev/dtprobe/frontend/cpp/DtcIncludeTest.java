@@ -46,7 +46,7 @@ class DtcIncludeTest {
         assertEquals(new SourcePos(inner, 2, 9), ps.posAt(t.indexOf("NOT_A_MACRO")));
         assertEquals(new SourcePos(mid, 3, 1), ps.posAt(t.indexOf("};", t.indexOf("NOT_A_MACRO"))));
         assertEquals(new SourcePos(main.toString(), 4, 1), ps.posAt(t.indexOf("/ {")));
-        assertEquals(new SourcePos(main.toString(), 4, 12), ps.posAt(t.indexOf("7>")));
+        assertEquals(new SourcePos(main.toString(), 4, 10), ps.posAt(t.indexOf("7>")));
         assertEquals(List.of(main, dir.resolve("sub/mid.dtsi"), dir.resolve("sub/inner.dtsi")), ps.files());
         // tokens cannot merge across the splice
         assertTrue(t.contains("\ninner {"), t);

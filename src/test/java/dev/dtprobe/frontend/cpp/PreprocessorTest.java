@@ -179,6 +179,15 @@ class PreprocessorTest {
     }
 
     @Test
+    void lineDirective() {
+        PreprocessedSource ps = pp("a\n#line 100 \"foo.dts\"\nx __LINE__ __FILE__\n#define F(a) a __LINE__\nF(\n1\n)\n");
+        assertEquals(List.of("a", "x", "100", "\"foo.dts\"", "1", "102"), words(ps.text()));
+        assertEquals(new SourcePos("foo.dts", 100, 1), posOf(ps, "x"));
+        assertEquals(new SourcePos("t.dts", 1, 1), posOf(ps, "a"));
+        assertEquals(new SourcePos("foo.dts", 102, 1), posOf(ps, "1 102"));
+    }
+
+    @Test
     void undefAndRedefine() {
         assertOut("#define A 1\nA\n#undef A\nA\n#define A 2\nA\n", "1", "A", "2");
     }
