@@ -41,4 +41,26 @@ class CorpusTimingTest {
                 boards.size(), perBoard, rounds - 3, chars);
         assertTrue(perBoard < 20, "too slow: " + perBoard + " ms per board");
     }
+
+    @Test
+    void parallelRunsWithSharedCacheGiveTheSameResults() throws Exception {
+        Path corpus = CorpusOracleTest.CORPUS;
+        assumeTrue(Files.isDirectory(corpus.resolve("src/arm64")), "corpus not present");
+        List<Path> boards = CorpusOracleTest.boards();
+        SourceCache shared = new SourceCache();
+        List<String> parallel = boards.parallelStream().map(b -> run(b, shared)).toList();
+        for (int i = 0; i < boards.size(); i++) {
+            org.junit.jupiter.api.Assertions.assertEquals(run(boards.get(i), new SourceCache()), parallel.get(i),
+                    boards.get(i).toString());
+        }
+    }
+
+    private static String run(Path b, SourceCache cache) {
+        try {
+            return new Preprocessor(CorpusOracleTest.absOptions(b), cache).process(CorpusOracleTest.CORPUS.resolve(b))
+                    .text();
+        } catch (InputException e) {
+            return e.render();
+        }
+    }
 }
