@@ -17,8 +17,8 @@ import java.util.Locale;
 final class CppRun {
     static final int MAX_INCLUDE_DEPTH = 200;
     static final int MAX_CONTEXT_DEPTH = 20000;
-    static final int MAX_ARG_NESTING = 1000;
-    static final long MAX_EXPANSION_TOKENS = 50_000_000L;
+    static final int MAX_ARG_NESTING = 200;
+    static final long MAX_EXPANSION_TOKENS = 20_000_000L;
 
     private final PreprocessorOptions options;
     private final SourceCache cache;
@@ -919,7 +919,7 @@ final class CppRun {
                 break;
             case Macro.B_LINE: {
                 Token last = cur.idx > 0 ? cur.toks[Math.min(cur.idx, cur.n) - 1] : t;
-                int ln = fr != null ? t.line + fr.lineDelta : last.line + cur.lineDelta;
+                int ln = fr != null ? t.line + fr.lineDelta : nctx > 0 && expFile >= 0 ? expLine : last.line + cur.lineDelta;
                 text = Integer.toString(ln);
                 break;
             }
@@ -1041,11 +1041,12 @@ final class CppRun {
                             + " arguments, but takes just " + m.paramCount);
                 }
             }
+            boolean varargAbsent = m.variadic && args.size() < m.paramCount;
             while (args.size() < m.paramCount) {
                 args.add(new ArrayList<>());
             }
             if (m.paramCount > 0) {
-                ArrayList<Token> r = replaceArgs(m, args);
+                ArrayList<Token> r = replaceArgs(m, args, varargAbsent);
                 body = r.toArray(new Token[0]);
                 count = body.length;
             } else {
@@ -1082,7 +1083,7 @@ final class CppRun {
         }
     }
 
-    private ArrayList<Token> replaceArgs(Macro m, ArrayList<ArrayList<Token>> args) {
+    private ArrayList<Token> replaceArgs(Macro m, ArrayList<ArrayList<Token>> args, boolean varargAbsent) {
         Token[] b = m.body;
         ArrayList<Token> outT = new ArrayList<>(b.length + 8);
         Token[] stringified = new Token[m.paramCount];
@@ -1095,7 +1096,8 @@ final class CppRun {
                 continue;
             }
             ArrayList<Token> raw = args.get(tok.arg);
-            boolean prevPaste = i > 0 && b[i - 1].has(Token.PASTE_LEFT);
+            final boolean afterPaste = i > 0 && b[i - 1].has(Token.PASTE_LEFT);
+            boolean prevPaste = afterPaste;
             List<Token> from;
             if (tok.has(Token.STRINGIFY)) {
                 if (stringified[tok.arg] == null) {
@@ -1115,7 +1117,7 @@ final class CppRun {
                     && !outT.isEmpty()) {
                 int k = outT.size() - 1;
                 Token comma = outT.get(k);
-                if (from.isEmpty()) {
+                if (from.isEmpty() && varargAbsent) {
                     outT.remove(k);
                 } else {
                     outT.set(k, comma.withFlags(comma.flags & ~Token.PASTE_LEFT));
@@ -1132,7 +1134,7 @@ final class CppRun {
                     outT.set(k, l.withFlags(l.flags & ~Token.PASTE_LEFT));
                 }
             }
-            if (i != 0 && !prevPaste) {
+            if (i != 0 && !afterPaste) {
                 outT.add(Token.padding(tok));
             }
             int before = outT.size();
