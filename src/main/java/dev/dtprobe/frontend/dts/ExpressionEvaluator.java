@@ -4,6 +4,7 @@ import dev.dtprobe.diag.InputException;
 import dev.dtprobe.frontend.dts.grammar.DtsLexer;
 import dev.dtprobe.frontend.dts.grammar.DtsParser;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Evaluates dtc integer expressions: 64-bit unsigned arithmetic, both sides of {@code &&},
@@ -18,18 +19,19 @@ final class ExpressionEvaluator {
     }
 
     long integerPrim(DtsParser.IntegerPrimContext ctx) {
-        if (ctx.LITERAL() != null) {
-            Token t = ctx.LITERAL().getSymbol();
-            try {
-                return Literals.parseInteger(t.getText());
-            } catch (Literals.BadLiteral e) {
-                throw new InputException(map.posAt(t.getStartIndex()), e.getMessage());
-            }
+        Token t = ((TerminalNode) ctx.getChild(0)).getSymbol();
+        switch (t.getType()) {
+            case DtsLexer.LITERAL:
+                try {
+                    return Literals.parseInteger(t.getText());
+                } catch (Literals.BadLiteral e) {
+                    throw new InputException(map.posAt(t.getStartIndex()), e.getMessage());
+                }
+            case DtsLexer.CHAR_LITERAL:
+                return charLiteral(t);
+            default:
+                return expr((DtsParser.ExprContext) ctx.getChild(1));
         }
-        if (ctx.CHAR_LITERAL() != null) {
-            return charLiteral(ctx.CHAR_LITERAL().getSymbol());
-        }
-        return expr(ctx.expr());
     }
 
     private long charLiteral(Token t) {

@@ -26,11 +26,10 @@ final class Literals {
         while (end > 0 && (text.charAt(end - 1) == 'U' || text.charAt(end - 1) == 'L')) {
             end--;
         }
-        String digits = text.substring(0, end);
         int radix = 10;
         int start = 0;
-        if (digits.length() > 1 && digits.charAt(0) == '0') {
-            if (digits.charAt(1) == 'x' || digits.charAt(1) == 'X') {
+        if (end > 1 && text.charAt(0) == '0') {
+            if (text.charAt(1) == 'x' || text.charAt(1) == 'X') {
                 radix = 16;
                 start = 2;
             } else {
@@ -38,18 +37,21 @@ final class Literals {
                 start = 1;
             }
         }
+        long limit = Long.divideUnsigned(-1L, radix);
         long value = 0;
-        for (int i = start; i < digits.length(); i++) {
-            int d = Character.digit(digits.charAt(i), radix);
+        for (int i = start; i < end; i++) {
+            int d = Character.digit(text.charAt(i), radix);
             if (d < 0) {
                 throw new BadLiteral("Bad integer literal '" + text + "'");
             }
-            long shifted = value * radix;
-            if (Long.compareUnsigned(value, Long.divideUnsigned(-1L, radix)) > 0
-                    || Long.compareUnsigned(shifted + d, shifted) < 0) {
+            if (Long.compareUnsigned(value, limit) > 0) {
                 throw new BadLiteral("Integer literal '" + text + "' out of range");
             }
-            value = shifted + d;
+            long next = value * radix + d;
+            if (Long.compareUnsigned(next, value * radix) < 0) {
+                throw new BadLiteral("Integer literal '" + text + "' out of range");
+            }
+            value = next;
         }
         return value;
     }

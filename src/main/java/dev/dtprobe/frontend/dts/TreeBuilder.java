@@ -131,46 +131,65 @@ final class TreeBuilder {
         return node;
     }
 
+    /** Walks the context's children directly: ANTLR's generated accessors rescan them per call. */
     private Property property(DtsParser.PropDefContext ctx) {
-        List<TerminalNode> labels;
-        Property prop;
-        if (ctx instanceof DtsParser.SetPropertyContext set) {
-            Token name = set.PROPNODENAME().getSymbol();
-            PropertyValue value = set.propData() == null ? PropertyValue.EMPTY : propData(set.propData());
-            prop = new Property(nameText(name), value, pos(name));
-            labels = set.LABEL();
-        } else {
-            DtsParser.DeletePropertyContext del = (DtsParser.DeletePropertyContext) ctx;
-            Token name = del.PROPNODENAME().getSymbol();
-            prop = new Property(nameText(name), PropertyValue.EMPTY, pos(name));
+        List<Token> labels = new ArrayList<>(1);
+        Token name = null;
+        PropertyValue value = PropertyValue.EMPTY;
+        for (ParseTree child : ctx.children) {
+            if (child instanceof TerminalNode t) {
+                switch (t.getSymbol().getType()) {
+                    case DtsLexer.LABEL -> labels.add(t.getSymbol());
+                    case DtsLexer.PROPNODENAME -> name = t.getSymbol();
+                    default -> {
+                    }
+                }
+            } else if (child instanceof DtsParser.PropDataContext data) {
+                value = propData(data);
+            }
+        }
+        Property prop = new Property(nameText(name), value, pos(name));
+        if (ctx instanceof DtsParser.DeletePropertyContext) {
             prop.setDeleted(true);
-            labels = del.LABEL();
         }
-        for (int i = labels.size() - 1; i >= 0; i--) {
-            Token l = labels.get(i).getSymbol();
-            prop.labels().add(labelName(l), pos(l));
-        }
+        addLabels(prop.labels(), labels);
         return prop;
     }
 
+    /** Labels written {@code a: b: x} end up in source order on dtc's prepend-only label stack. */
+    private void addLabels(dev.dtprobe.tree.Labels target, List<Token> labels) {
+        for (int i = labels.size() - 1; i >= 0; i--) {
+            Token l = labels.get(i);
+            target.add(labelName(l), pos(l));
+        }
+    }
+
     private Node subnode(DtsParser.SubnodeContext ctx) {
-        if (ctx instanceof DtsParser.DeleteNodeContext del) {
-            Token name = del.PROPNODENAME().getSymbol();
+        List<Token> labels = new ArrayList<>(1);
+        Token name = null;
+        boolean omit = false;
+        DtsParser.NodeBodyContext body = null;
+        for (ParseTree child : ctx.children) {
+            if (child instanceof TerminalNode t) {
+                switch (t.getSymbol().getType()) {
+                    case DtsLexer.LABEL -> labels.add(t.getSymbol());
+                    case DtsLexer.PROPNODENAME -> name = t.getSymbol();
+                    case DtsLexer.DT_OMIT_NO_REF -> omit = true;
+                    default -> {
+                    }
+                }
+            } else if (child instanceof DtsParser.NodeBodyContext b) {
+                body = b;
+            }
+        }
+        if (body == null) {
             Node marker = new Node(nameText(name), pos(name));
             marker.setDeleted(true);
             return marker;
         }
-        DtsParser.DefineNodeContext def = (DtsParser.DefineNodeContext) ctx;
-        Token name = def.PROPNODENAME().getSymbol();
-        Node node = nodeBody(def.nodeBody(), nameText(name), name);
-        List<TerminalNode> labels = def.LABEL();
-        for (int i = labels.size() - 1; i >= 0; i--) {
-            Token l = labels.get(i).getSymbol();
-            node.labels().add(labelName(l), pos(l));
-        }
-        if (!def.DT_OMIT_NO_REF().isEmpty()) {
-            node.setOmitIfNoRef(true);
-        }
+        Node node = nodeBody(body, nameText(name), name);
+        addLabels(node.labels(), labels);
+        node.setOmitIfNoRef(omit);
         return node;
     }
 
@@ -218,8 +237,10 @@ final class TreeBuilder {
 
     private void cellArray(DtsParser.CellArrayContext ctx, PropertyValue.Builder b) {
         int bits = 32;
-        if (ctx.DT_BITS() != null) {
-            Token lit = ctx.LITERAL().getSymbol();
+        int i = 0;
+        Token first = ((TerminalNode) ctx.getChild(0)).getSymbol();
+        if (first.getType() == DtsLexer.DT_BITS) {
+            Token lit = ((TerminalNode) ctx.getChild(1)).getSymbol();
             long requested;
             try {
                 requested = Literals.parseInteger(lit.getText());
@@ -230,26 +251,30 @@ final class TreeBuilder {
                 throw error(lit, "Array elements must be 8, 16, 32 or 64-bits");
             }
             bits = (int) requested;
+            i = 2;
         }
         b.beginCells(bits);
-        for (DtsParser.CellContext cell : ctx.cell()) {
-            if (cell.LABEL() != null) {
-                b.mark(MarkerType.LABEL, labelName(cell.LABEL().getSymbol()));
-            } else if (cell.dtRef() != null) {
+        int size = bits / 8;
+        long mask = bits < 64 ? (1L << bits) - 1 : -1L;
+        for (int n = ctx.getChildCount(); i < n; i++) {
+            if (!(ctx.getChild(i) instanceof DtsParser.CellContext cell)) {
+                continue; // '<' and '>'
+            }
+            ParseTree content = cell.getChild(0);
+            if (content instanceof DtsParser.IntegerPrimContext prim) {
+                long v = eval.integerPrim(prim);
+                if (Long.compareUnsigned(v, mask) > 0 && (v | mask) != -1L) {
+                    throw error(cell.getStart(), "Value out of range for " + bits + "-bit array element");
+                }
+                b.appendInt(v, size);
+            } else if (content instanceof DtsParser.DtRefContext ref) {
                 if (bits != 32) {
                     throw error(cell.getStart(), "References are only allowed in arrays with 32-bit elements.");
                 }
-                b.mark(MarkerType.REF_PHANDLE, refText(cell.dtRef()));
+                b.mark(MarkerType.REF_PHANDLE, refText(ref));
                 b.appendInt(0xffffffffL, 4);
             } else {
-                long v = eval.integerPrim(cell.integerPrim());
-                if (bits < 64) {
-                    long mask = (1L << bits) - 1;
-                    if (Long.compareUnsigned(v, mask) > 0 && (v | mask) != -1L) {
-                        throw error(cell.getStart(), "Value out of range for " + bits + "-bit array element");
-                    }
-                }
-                b.appendInt(v, bits / 8);
+                b.mark(MarkerType.LABEL, labelName(((TerminalNode) content).getSymbol()));
             }
         }
     }
