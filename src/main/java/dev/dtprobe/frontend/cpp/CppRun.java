@@ -1087,7 +1087,7 @@ final class CppRun {
         Token[] b = m.body;
         ArrayList<Token> outT = new ArrayList<>(b.length + 8);
         Token[] stringified = new Token[m.paramCount];
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         ArrayList<Token>[] expanded = new ArrayList[m.paramCount];
         for (int i = 0; i < b.length; i++) {
             Token tok = b[i];
