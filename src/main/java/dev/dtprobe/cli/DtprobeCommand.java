@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = DtprobeCommand.Version.class,
         description = "Boots a device tree the way the Linux driver core would, without hardware.",
-        subcommands = {CompileCommand.class, BenchCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BootCommand.class, WhyCommand.class, CompileCommand.class, BenchCommand.class,
+            CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -1,5 +1,6 @@
 package dev.dtprobe.driver;
 
+import dev.dtprobe.iommu.IommuKind;
 import java.util.List;
 
 /**

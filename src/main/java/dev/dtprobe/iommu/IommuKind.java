@@ -1,4 +1,4 @@
-package dev.dtprobe.driver;
+package dev.dtprobe.iommu;
 
 /**
  * What kind of IOMMU a driver registers when it binds, which decides how the IOMMU core

@@ -1,0 +1,189 @@
+package dev.dtprobe.driver;
+
+import dev.dtprobe.kernel.DmaMaster;
+import dev.dtprobe.tree.Node;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A simulated {@code struct device}: identity, bus, the driver-core state of its probing, and
+ * the outcome of its DMA configuration. Mutated only by the driver core.
+ */
+public final class Device implements DmaMaster {
+    private final String name;
+    private final Node node;
+    private final BusType bus;
+    private final Device parent;
+    private final int index;
+    private final int requesterId;
+    private final Node hostBridge;
+    private final Device upstreamBridge;
+
+    DeviceState state = DeviceState.CREATED;
+    DriverSpec driver;
+    /** The driver of the last attempt, kept for reports after a failure. */
+    DriverSpec lastDriver;
+    String deferReason;
+    int failErrno;
+    boolean canMatch;
+    int probeAttempts;
+    int deferCount;
+    long firstAttemptMicros = -1;
+    long boundMicros = -1;
+    DmaOps dmaOps = DmaOps.NONE;
+    long xenBackendDomid = -1;
+    /** Why the last attempt deferred, structured for the "why" chain. */
+    DeferCause lastCause;
+    /** ARM32 before v4.12: IOMMU dma_ops survived a failed probe (§4.7). */
+    boolean staleDmaOps;
+    /** Why the device has no IOMMU although it names one, for reports. */
+    String iommuNote;
+    /** Reasons of every deferral, in order (the last one is what blocked it at the end). */
+    final List<String> deferHistory = new ArrayList<>();
+    /** fw_devlink: supplier links of this consumer. */
+    final List<DeviceLink> supplierLinks = new ArrayList<>();
+    /** fw_devlink: links where this device is the supplier. */
+    final List<DeviceLink> consumerLinks = new ArrayList<>();
+
+    Device(String name, Node node, BusType bus, Device parent, int index, int requesterId, Node hostBridge,
+            Device upstreamBridge) {
+        this.name = name;
+        this.node = node;
+        this.bus = bus;
+        this.parent = parent;
+        this.index = index;
+        this.requesterId = requesterId;
+        this.hostBridge = hostBridge;
+        this.upstreamBridge = upstreamBridge;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Node node() {
+        return node;
+    }
+
+    public BusType bus() {
+        return bus;
+    }
+
+    public Device parent() {
+        return parent;
+    }
+
+    /** Creation order (the bus's device list order). */
+    public int index() {
+        return index;
+    }
+
+    @Override
+    public boolean isPci() {
+        return bus == BusType.PCI;
+    }
+
+    @Override
+    public int requesterId() {
+        return requesterId;
+    }
+
+    @Override
+    public Node hostBridge() {
+        return hostBridge;
+    }
+
+    @Override
+    public Device upstreamBridge() {
+        return upstreamBridge;
+    }
+
+    public DeviceState state() {
+        return state;
+    }
+
+    public DriverSpec driver() {
+        return driver;
+    }
+
+    public DriverSpec lastDriver() {
+        return lastDriver;
+    }
+
+    public String deferReason() {
+        return deferReason;
+    }
+
+    public int failErrno() {
+        return failErrno;
+    }
+
+    public int probeAttempts() {
+        return probeAttempts;
+    }
+
+    public int deferCount() {
+        return deferCount;
+    }
+
+    public long boundMicros() {
+        return boundMicros;
+    }
+
+    public DmaOps dmaOps() {
+        return dmaOps;
+    }
+
+    public long xenBackendDomid() {
+        return xenBackendDomid;
+    }
+
+    public String iommuNote() {
+        return iommuNote;
+    }
+
+    public DeferCause lastCause() {
+        return lastCause;
+    }
+
+    public boolean staleDmaOps() {
+        return staleDmaOps;
+    }
+
+    public List<String> deferHistory() {
+        return List.copyOf(deferHistory);
+    }
+
+    public List<DeviceLink> supplierLinks() {
+        return List.copyOf(supplierLinks);
+    }
+
+    /** The DT path, or the device name for devices without a node. */
+    public String path() {
+        return node == null ? name : node.path();
+    }
+
+    /** {@code dev_driver_string}: the bound (or probing) driver's name, else the bus name. */
+    String driverString() {
+        return driver != null ? driver.name() : busName();
+    }
+
+    String busName() {
+        return switch (bus) {
+            case PLATFORM -> "platform";
+            case AMBA -> "amba";
+            case PCI -> "pci";
+            case FSL_MC -> "fsl-mc";
+            case I2C -> "i2c";
+            case SPI -> "spi";
+            case VIRTIO -> "virtio";
+        };
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

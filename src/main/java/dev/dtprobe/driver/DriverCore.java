@@ -1,0 +1,678 @@
+package dev.dtprobe.driver;
+
+import dev.dtprobe.driver.catalog.ProbeFault;
+import dev.dtprobe.graph.DeviceGraph;
+import dev.dtprobe.graph.Specifier;
+import dev.dtprobe.graph.SpecifierList;
+import dev.dtprobe.iommu.IommuConfig;
+import dev.dtprobe.iommu.IommuCore;
+import dev.dtprobe.iommu.IommuInstance;
+import dev.dtprobe.iommu.IommuKind;
+import dev.dtprobe.iommu.ProbeStateCheck;
+import dev.dtprobe.kernel.BootLog;
+import dev.dtprobe.kernel.DmaMaster;
+import dev.dtprobe.kernel.Era;
+import dev.dtprobe.kernel.Errno;
+import dev.dtprobe.kernel.KernelProfile;
+import dev.dtprobe.kernel.LogLevel;
+import dev.dtprobe.kernel.SimClock;
+import dev.dtprobe.tree.DeviceTree;
+import dev.dtprobe.tree.Node;
+import dev.dtprobe.tree.Property;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The driver core of {@code drivers/base/dd.c} and friends (§1–§4): devices are added and
+ * matched against registered drivers, {@code really_probe} runs supplier checks, DMA
+ * configuration and the driver's probe in the kernel's order, deferred devices wait on the
+ * pending list until a trigger, and the deferred-probe timeout ends the waits it may end.
+ */
+public final class DriverCore implements ProbeStateCheck {
+    /** Simulated cost of one probe attempt and of a successful bind, in microseconds. */
+    static final long PROBE_COST = 150;
+    static final long BIND_COST = 350;
+    static final long REGISTER_COST = 20;
+
+    private final KernelProfile profile;
+    private final DeviceTree tree;
+    private final DeviceGraph graph;
+    private final BootLog log;
+    private final SimClock clock;
+    private final IommuCore iommu;
+    private final Map<String, ProbeFault> faults;
+    private final Set<Node> earlyNodes;
+    private final List<BootEvent> events = new ArrayList<>();
+
+    private final List<Device> devices = new ArrayList<>();
+    private final Map<Node, Device> deviceOf = new HashMap<>();
+    /** Devices by each of their compatibles, so a registering driver visits only its candidates. */
+    private final Map<String, List<Device>> devicesByCompatible = new HashMap<>();
+    /** driver_override: device name to the only driver allowed to bind it. */
+    private final Map<String, String> overrides = new HashMap<>();
+    private final Set<String> deviceNames = new HashSet<>();
+    private final List<DriverSpec> registered = new ArrayList<>();
+    private final Map<String, List<DriverSpec>> registeredByCompatible = new HashMap<>();
+    private final Map<String, Integer> registrationIndex = new HashMap<>();
+    private final Map<Device, Integer> injectedDefersLeft = new HashMap<>();
+    private final DeferredLists deferred = new DeferredLists();
+    private final FwDevlink fwDevlink;
+    private final ResourceLookup resources;
+    private final DevicePopulator populator;
+
+    private boolean probeEnabled;
+    private boolean initcallsDone;
+    private int timeout;
+    private int triggerCount;
+    private boolean flushing;
+
+    public DriverCore(KernelProfile profile, DeviceTree tree, DeviceGraph graph, BootLog log, SimClock clock,
+            IommuCore iommu, Map<String, ProbeFault> faults, Set<Node> earlyNodes) {
+        this.profile = profile;
+        this.tree = tree;
+        this.graph = graph;
+        this.log = log;
+        this.clock = clock;
+        this.iommu = iommu;
+        this.faults = faults;
+        this.earlyNodes = earlyNodes;
+        this.timeout = profile.deferredProbeTimeout();
+        this.fwDevlink = new FwDevlink(profile, graph, log, earlyNodes::contains, deviceOf);
+        this.resources = new ResourceLookup(graph, deviceOf, earlyNodes::contains);
+        this.populator = new DevicePopulator(this::addDevice, earlyNodes);
+    }
+
+    // ------------------------------------------------------------------ boot phases
+
+    /** {@code of_platform_default_populate_init} at arch_initcall_sync. */
+    public void populate() {
+        event(BootEvent.Kind.PHASE, null, null, "arch_initcall_sync: populate devices");
+        populator.populateRoot(tree);
+    }
+
+    /** {@code driver_register}: attach to every matching unbound device, in creation order. */
+    public void registerDriver(DriverSpec drv) {
+        clock.advance(REGISTER_COST);
+        registrationIndex.put(drv.name(), registered.size());
+        registered.add(drv);
+        for (String c : drv.compatibles()) {
+            registeredByCompatible.computeIfAbsent(c, k -> new ArrayList<>()).add(drv);
+        }
+        event(BootEvent.Kind.DRIVER_REGISTERED, null, drv.name(), drv.level().name().toLowerCase());
+        for (Device dev : attachCandidates(drv)) {
+            if (dev.state != DeviceState.BOUND && dev.bus() == drv.bus() && matches(dev, drv)) {
+                driverProbeDevice(dev, drv);
+            }
+        }
+        flushIfEnabled();
+    }
+
+    /** The devices a new driver may match, in creation order (the bus's device list). */
+    private List<Device> attachCandidates(DriverSpec drv) {
+        if (drv.bus() == BusType.PCI || overrides.containsValue(drv.name())) {
+            return List.copyOf(devices);
+        }
+        Set<Device> found = new HashSet<>();
+        for (String c : drv.compatibles()) {
+            found.addAll(devicesByCompatible.getOrDefault(c, List.of()));
+        }
+        List<Device> out = new ArrayList<>(found);
+        out.sort((a, b) -> Integer.compare(a.index(), b.index()));
+        return out;
+    }
+
+    /** {@code driver_override}: only the named driver may bind this device (VFIO and friends). */
+    public void setDriverOverride(String deviceName, String driverName) {
+        overrides.put(deviceName, driverName);
+    }
+
+    /** {@code deferred_probe_initcall} at late_initcall (§1.7). */
+    public void lateInitcall() {
+        event(BootEvent.Kind.PHASE, null, null, "late_initcall: deferred_probe_initcall");
+        probeEnabled = true;
+        trigger();
+        flush();
+        initcallsDone = true;
+        if (!profile.modules() && profile.hasFwDevlinkDriversDone()) {
+            fwDevlink.driversDone(devices);
+        }
+        trigger();
+        flush();
+    }
+
+    /** When the timeout work is due, or -1 when late_initcall schedules none. */
+    public boolean schedulesTimeout() {
+        return timeout > 0;
+    }
+
+    public int timeoutSeconds() {
+        return timeout;
+    }
+
+    /** {@code deferred_probe_timeout_work_func} (§1.8). */
+    public void timeoutWork() {
+        event(BootEvent.Kind.TIMEOUT, null, null, "deferred probe timeout");
+        if (profile.hasFwDevlinkDriversDone()) {
+            fwDevlink.driversDone(devices);
+        }
+        timeout = 0;
+        trigger();
+        flush();
+        for (Device dev : deferred.pending()) {
+            String text = "deferred probe pending";
+            if (profile.pendingLineHasReason()) {
+                text += ": " + (dev.deferReason == null ? "(reason unknown)" : dev.deferReason);
+            }
+            log.dev(profile.pendingLineIsWarning() ? LogLevel.WARNING : LogLevel.INFO, dev.driverString(), dev.name(), text);
+            event(BootEvent.Kind.PENDING, dev, null, dev.deferReason);
+        }
+    }
+
+    // ------------------------------------------------------------------ devices
+
+    private Device addDevice(Node node, BusType bus, Device parent) {
+        String name = DeviceNaming.platformName(node);
+        return addDevice(name, node, bus, parent, 0, null, null);
+    }
+
+    private Device addDevice(String name, Node node, BusType bus, Device parent, int rid, Node hostBridge,
+            Device upstream) {
+        if (!deviceNames.add(name)) {
+            log.log(LogLevel.ERR, "sysfs", name, "cannot create duplicate filename '/devices/platform/" + name + "'");
+            return null;
+        }
+        Device dev = new Device(name, node, bus, parent, devices.size(), rid, hostBridge, upstream);
+        devices.add(dev);
+        if (node != null) {
+            deviceOf.put(node, dev);
+            for (String c : DevicePopulator.compatibles(node)) {
+                devicesByCompatible.computeIfAbsent(c, k -> new ArrayList<>()).add(dev);
+            }
+        }
+        event(BootEvent.Kind.DEVICE_ADDED, dev, null, null);
+        fwDevlink.deviceAdded(dev);
+        if (profile.iommuProbeAtDeviceAdd()) {
+            Node target = iommuTargetOf(dev);
+            if (target != null && iommu.isRegistered(target)) {
+                iommu.configure(dev, dev.driverString(), this);
+            }
+        }
+        deviceAttach(dev);
+        return dev;
+    }
+
+    /** {@code __device_attach}: registered drivers in order; a negative result ends the walk. */
+    private void deviceAttach(Device dev) {
+        for (DriverSpec drv : candidates(dev)) {
+            int ret = driverProbeDevice(dev, drv);
+            if (ret <= 0) {
+                return;
+            }
+        }
+    }
+
+    private List<DriverSpec> candidates(Device dev) {
+        String forced = overrides.get(dev.name());
+        if (forced != null) {
+            Integer i = registrationIndex.get(forced);
+            return i == null ? List.of() : List.of(registered.get(i));
+        }
+        if (dev.isPci()) {
+            List<DriverSpec> out = new ArrayList<>();
+            for (DriverSpec d : registered) {
+                if (d.bus() == BusType.PCI && matches(dev, d)) {
+                    out.add(d);
+                }
+            }
+            return out;
+        }
+        Set<DriverSpec> found = new LinkedHashSet<>();
+        for (String c : DevicePopulator.compatibles(dev.node())) {
+            for (DriverSpec d : registeredByCompatible.getOrDefault(c, List.of())) {
+                if (d.bus() == dev.bus()) {
+                    found.add(d);
+                }
+            }
+        }
+        List<DriverSpec> out = new ArrayList<>(found);
+        out.sort((a, b) -> Integer.compare(registrationIndex.get(a.name()), registrationIndex.get(b.name())));
+        return out;
+    }
+
+    private boolean matches(Device dev, DriverSpec drv) {
+        String forced = overrides.get(dev.name());
+        if (forced != null) {
+            return forced.equals(drv.name());
+        }
+        if (dev.node() == null) {
+            return dev.isPci() && drv.compatibles().contains(pciClassKey(dev));
+        }
+        for (String c : DevicePopulator.compatibles(dev.node())) {
+            if (drv.compatibles().contains(c)) {
+                return true;
+            }
+        }
+        return dev.isPci() && drv.compatibles().contains(pciClassKey(dev));
+    }
+
+    /** PCI bridges match "pci-bridge" (pcieport); endpoints without a compatible match "pci-endpoint". */
+    private static String pciClassKey(Device dev) {
+        Node n = dev.node();
+        Property type = n == null ? null : n.property("device_type");
+        return type != null && "pci".equals(type.value().firstString()) ? "pci-bridge" : "pci-endpoint";
+    }
+
+    // ------------------------------------------------------------------ probing
+
+    /** {@code driver_probe_device}: one driver's attempt, deferral bookkeeping around it. */
+    private int driverProbeDevice(Device dev, DriverSpec drv) {
+        if (dev.state == DeviceState.BOUND) {
+            return -Errno.EBUSY;
+        }
+        dev.canMatch = true;
+        int before = triggerCount;
+        int ret = reallyProbe(dev, drv);
+        if (Math.abs(ret) == Errno.EPROBE_DEFER) {
+            dev.state = DeviceState.DEFERRED;
+            dev.deferCount++;
+            deferred.addPending(dev);
+            log.dev(LogLevel.DEBUG, dev.driverString(), dev.name(), "Added to deferred list");
+            if (triggerCount != before) {
+                trigger(); // a supplier bound while we were deciding to defer
+            }
+        } else if (ret > 0) {
+            dev.state = DeviceState.FAILED;
+            dev.failErrno = -ret;
+        }
+        return ret;
+    }
+
+    /**
+     * {@code really_probe} (§1.4). Returns 0 when bound; a negative errno for failures before the
+     * driver's probe (links, DMA configuration), which end the driver walk; a positive errno for
+     * the driver's own probe result, after which the next matching driver is tried.
+     */
+    private int reallyProbe(Device dev, DriverSpec drv) {
+        clock.advance(PROBE_COST);
+        dev.probeAttempts++;
+        if (dev.firstAttemptMicros < 0) {
+            dev.firstAttemptMicros = clock.now();
+        }
+        dev.lastDriver = drv;
+        event(BootEvent.Kind.PROBE, dev, drv.name(), null);
+
+        String wait = fwDevlink.waitReason(dev);
+        if (wait != null) {
+            DeviceLink l = fwDevlink.blockingLink(dev);
+            return defer(dev, drv, wait, new DeferCause(DeferCause.Kind.SUPPLIER_LINK, l.supplierNode(), l.property()), -1);
+        }
+        dev.driver = drv;
+        int dma = dmaConfigure(dev, drv);
+        if (dma != 0) {
+            dev.driver = null;
+            if (dma == -Errno.EPROBE_DEFER) {
+                return defer(dev, drv, null, new DeferCause(DeferCause.Kind.IOMMU, iommuTarget(dev), dev.iommuNote), -1);
+            }
+            event(BootEvent.Kind.FAIL, dev, drv.name(), Errno.name(dma));
+            return dma; // e.g. -EBUSY from DMA ownership: no log line (§9 S14)
+        }
+
+        int ret = callProbe(dev, drv);
+        if (ret == 0) {
+            driverBound(dev, drv);
+            return 0;
+        }
+        teardownDma(dev);
+        dev.driver = null;
+        if (ret == -Errno.EPROBE_DEFER) {
+            return Errno.EPROBE_DEFER; // deferral already recorded by callProbe
+        }
+        if (ret == -Errno.ENODEV || ret == -Errno.ENXIO) {
+            log.dev(LogLevel.DEBUG, dev.busName(), dev.name(), drv.name() + ": probe of " + dev.name() + " rejects match " + ret);
+        } else {
+            log.log(LogLevel.WARNING, null, dev.name(), drv.name() + ": probe of " + dev.name() + " failed with error " + ret);
+        }
+        event(BootEvent.Kind.FAIL, dev, drv.name(), Errno.name(ret));
+        return -ret;
+    }
+
+    private int defer(Device dev, DriverSpec drv, String reason, DeferCause cause, int sign) {
+        dev.deferReason = reason;
+        dev.lastCause = cause;
+        dev.deferHistory.add(reason == null ? describe(cause) : reason);
+        event(BootEvent.Kind.DEFER, dev, drv.name(), reason == null ? describe(cause) : reason);
+        return sign * Errno.EPROBE_DEFER;
+    }
+
+    private static String describe(DeferCause cause) {
+        return switch (cause.kind()) {
+            case IOMMU -> "waiting for IOMMU " + (cause.supplier() == null ? "" : cause.supplier().path());
+            case SUPPLIER_LINK -> "waiting for supplier " + cause.supplier().path();
+            case RESOURCE -> cause.detail() + " provider " + cause.supplier().path() + " not ready";
+            case IPMMU_ROOT -> "waiting for IPMMU root " + cause.supplier().path();
+            case INJECTED -> "injected deferral";
+        };
+    }
+
+    /** The driver's probe: injected faults, then each resource it acquires (§9 S23). */
+    private int callProbe(Device dev, DriverSpec drv) {
+        ProbeFault fault = faults.get(drv.name());
+        if (fault != null && fault.deferTimes() > 0) {
+            int left = injectedDefersLeft.computeIfAbsent(dev, d -> fault.deferTimes());
+            if (left > 0) {
+                injectedDefersLeft.put(dev, left - 1);
+                log.dev(LogLevel.DEBUG, drv.name(), dev.name(), "Driver " + drv.name() + " requests probe deferral");
+                defer(dev, drv, drv.name() + ": deferral injected (" + (fault.deferTimes() - left + 1) + " of "
+                        + fault.deferTimes() + ")", new DeferCause(DeferCause.Kind.INJECTED, null, null), 1);
+                return -Errno.EPROBE_DEFER;
+            }
+        }
+        if (fault != null && fault.failErrno() != null) {
+            return fault.failErrno();
+        }
+        if (drv.iommu() == IommuKind.IPMMU_VMSA) {
+            Node root = ipmmuRoot(dev.node());
+            if (root != null && !iommu.isRegistered(root)) {
+                log.dev(LogLevel.DEBUG, drv.name(), dev.name(), "Driver " + drv.name() + " requests probe deferral");
+                defer(dev, drv, null, new DeferCause(DeferCause.Kind.IPMMU_ROOT, root, "renesas,ipmmu-main"), 1);
+                return -Errno.EPROBE_DEFER;
+            }
+        }
+        DeferCause missing = resources.firstMissing(dev, drv.acquires());
+        if (missing != null) {
+            log.dev(LogLevel.DEBUG, drv.name(), dev.name(), "Driver " + drv.name() + " requests probe deferral");
+            defer(dev, drv, drv.name() + ": " + describe(missing), missing, 1);
+            return -Errno.EPROBE_DEFER;
+        }
+        if (drv.populatesChildren() && dev.node() != null) {
+            if (isPciHost(dev.node())) {
+                enumeratePci(dev);
+            } else {
+                populator.populateChildren(dev.node(), dev);
+            }
+        }
+        return 0;
+    }
+
+    private Node ipmmuRoot(Node node) {
+        Property main = node == null ? null : node.property("renesas,ipmmu-main");
+        if (main == null || main.value().length() < 4) {
+            return null;
+        }
+        return graph.byPhandle(main.value().cellAt(0));
+    }
+
+    /** {@code driver_bound} (§1.4 step 9). */
+    private void driverBound(Device dev, DriverSpec drv) {
+        clock.advance(BIND_COST);
+        dev.state = DeviceState.BOUND;
+        dev.driver = drv;
+        dev.boundMicros = clock.now();
+        dev.deferReason = null;
+        deferred.remove(dev);
+        event(BootEvent.Kind.BIND, dev, drv.name(), null);
+        log.dev(LogLevel.DEBUG, drv.name(), dev.name(), "driver bound");
+        if (drv.iommu() != null && dev.node() != null) {
+            iommu.register(new IommuInstance(dev.node(), drv.iommu(), drv.name()));
+            if (profile.iommuProbeAtDeviceAdd()) {
+                probeExistingMasters(dev.node());
+            }
+        }
+        for (Device consumer : fwDevlink.consumersToProbe(dev)) {
+            deferred.addPending(consumer);
+        }
+        trigger();
+    }
+
+    // ------------------------------------------------------------------ DMA (§4)
+
+    /** {@code platform_dma_configure}: of_dma_configure, then DMA ownership of the group. */
+    private int dmaConfigure(Device dev, DriverSpec drv) {
+        IommuConfig cfg = iommu.configure(dev, drv.name(), this);
+        if (cfg.deferred()) {
+            dev.iommuNote = cfg.reason();
+            return -Errno.EPROBE_DEFER;
+        }
+        if (cfg.behindIommu()) {
+            dev.iommuNote = null;
+            if (!drv.driverManagedDma()) {
+                int own = iommu.useDefaultDomain(dev);
+                if (own != 0) {
+                    return own;
+                }
+            }
+            dev.dmaOps = DmaOps.IOMMU;
+            return 0;
+        }
+        dev.iommuNote = namesAnIommu(dev) ? cfg.reason() : null;
+        long domid = xenGrantDomid(dev);
+        if (domid >= 0 && profile.version().atLeast(5, 19)) {
+            dev.dmaOps = DmaOps.XEN_GRANT;
+            dev.xenBackendDomid = domid;
+        } else if (!(profile.keepsStaleDmaOps() && dev.dmaOps == DmaOps.IOMMU)) {
+            dev.dmaOps = DmaOps.DIRECT;
+        }
+        return 0;
+    }
+
+    /** {@code arch_teardown_dma_ops} after a failed or deferred probe (§4.7). */
+    private void teardownDma(Device dev) {
+        if (dev.dmaOps == DmaOps.IOMMU && !dev.driver().driverManagedDma()) {
+            iommu.unuseDefaultDomain(dev);
+        }
+        if (profile.keepsStaleDmaOps() && dev.dmaOps == DmaOps.IOMMU) {
+            log.dev(LogLevel.WARNING, dev.driverString(), dev.name(),
+                    "dma_ops kept after failed probe: the next attempt reuses stale IOMMU ops "
+                            + "(arch_teardown_dma_ops does not reset them before v4.12)");
+            dev.staleDmaOps = true;
+            return;
+        }
+        dev.dmaOps = DmaOps.NONE;
+    }
+
+    /**
+     * v6.15+: {@code iommu_device_register} runs dma_configure for every existing master of the
+     * new IOMMU, in device-add order, so groups form before any master's driver probes (§6).
+     */
+    private void probeExistingMasters(Node iommuNode) {
+        for (Device d : List.copyOf(devices)) {
+            if (iommu.group(d) == null && iommuTargetOf(d) == iommuNode) {
+                iommu.configure(d, d.driverString(), this);
+            }
+        }
+    }
+
+    /** The IOMMU node a device's DMA goes to: its first iommus entry, or its host bridge's iommu-map. */
+    private Node iommuTargetOf(Device dev) {
+        if (dev.isPci()) {
+            if (dev.hostBridge() == null) {
+                return null;
+            }
+            dev.dtprobe.graph.IdMapping m = graph.mapId(dev.hostBridge(), "iommu-map", dev.requesterId());
+            return m.kind() == dev.dtprobe.graph.IdMapping.Kind.MAPPED ? m.target() : null;
+        }
+        return iommuTarget(dev);
+    }
+
+    private static boolean namesAnIommu(Device dev) {
+        return dev.isPci() ? dev.hostBridge() != null && dev.hostBridge().property("iommu-map") != null
+                : dev.node() != null && dev.node().property("iommus") != null;
+    }
+
+    private Node iommuTarget(Device dev) {
+        if (dev.node() == null || dev.node().property("iommus") == null) {
+            return null;
+        }
+        SpecifierList l = graph.parse(dev.node(), "iommus", "#iommu-cells");
+        return l.entries().isEmpty() ? null : l.entries().get(0).target();
+    }
+
+    /** The backend domid when the device's first IOMMU is a {@code xen,grant-dma} node (§7), else -1. */
+    private long xenGrantDomid(Device dev) {
+        if (dev.node() == null || dev.node().property("iommus") == null) {
+            return -1;
+        }
+        SpecifierList l = graph.parse(dev.node(), "iommus", "#iommu-cells");
+        if (l.entries().isEmpty()) {
+            return -1;
+        }
+        Specifier first = l.entries().get(0);
+        boolean grant = DevicePopulator.compatibles(first.target()).contains("xen,grant-dma");
+        return grant && first.args().length == 1 ? first.args()[0] : -1;
+    }
+
+    // ------------------------------------------------------------------ driver_deferred_probe_check_state
+
+    @Override
+    public int deferredProbeCheckState(DmaMaster m) {
+        Device dev = (Device) m;
+        String prefix = dev.driverString();
+        if (profile.era() == Era.E2) {
+            if (initcallsDone) {
+                if (timeout == 0) {
+                    log.dev(LogLevel.WARNING, prefix, dev.name(), "deferred probe timeout, ignoring dependency");
+                    return -Errno.ETIMEDOUT;
+                }
+                log.dev(LogLevel.WARNING, prefix, dev.name(), "ignoring dependency for device, assuming no driver");
+                return -Errno.ENODEV;
+            }
+            return -Errno.EPROBE_DEFER;
+        }
+        if (!profile.modules() && initcallsDone) {
+            log.dev(LogLevel.WARNING, prefix, dev.name(), "ignoring dependency for device, assuming no driver");
+            return -Errno.ENODEV;
+        }
+        if (timeout == 0 && initcallsDone) {
+            log.dev(LogLevel.WARNING, prefix, dev.name(), "deferred probe timeout, ignoring dependency");
+            return -Errno.ETIMEDOUT;
+        }
+        return -Errno.EPROBE_DEFER;
+    }
+
+    @Override
+    public boolean builtinDriverDeclared(Node iommuNode) {
+        for (String c : DevicePopulator.compatibles(iommuNode)) {
+            for (DriverSpec d : registeredByCompatible.getOrDefault(c, List.of())) {
+                if (d.iommu() != null) {
+                    return true;
+                }
+            }
+        }
+        return knownIommuCompatibles.stream().anyMatch(DevicePopulator.compatibles(iommuNode)::contains);
+    }
+
+    private Set<String> knownIommuCompatibles = Set.of();
+
+    /** IOMMU drivers built in (for E1's IOMMU_OF_DECLARE check), even before they register. */
+    public void setBuiltinIommuCompatibles(Set<String> compatibles) {
+        this.knownIommuCompatibles = Set.copyOf(compatibles);
+    }
+
+    // ------------------------------------------------------------------ triggers (§1.6)
+
+    private void trigger() {
+        if (!probeEnabled) {
+            return;
+        }
+        triggerCount++;
+        deferred.movePendingToActive();
+    }
+
+    private void flushIfEnabled() {
+        if (probeEnabled) {
+            flush();
+        }
+    }
+
+    /** The deferred-probe worker: retries active devices in FIFO order until none is left. */
+    private void flush() {
+        if (flushing) {
+            return; // the running worker picks up what the nested trigger queued
+        }
+        flushing = true;
+        try {
+            for (Device dev = deferred.popActive(); dev != null; dev = deferred.popActive()) {
+                if (dev.state == DeviceState.BOUND) {
+                    continue;
+                }
+                dev.deferReason = null;
+                log.dev(LogLevel.DEBUG, dev.driverString(), dev.name(), "Retrying from deferred list");
+                deviceAttach(dev);
+            }
+        } finally {
+            flushing = false;
+        }
+    }
+
+    // ------------------------------------------------------------------ PCI (§6)
+
+    private static boolean isPciHost(Node node) {
+        Property type = node.property("device_type");
+        return type != null && "pci".equals(type.value().firstString()) && node.parent() != null
+                && node.parent().property("device_type") == null;
+    }
+
+    /** The host bridge driver enumerates its buses: ports before the endpoints behind them. */
+    private void enumeratePci(Device host) {
+        int domain = pciDomain(host.node());
+        Map<Node, Device> bridgeOf = new HashMap<>();
+        DevicePopulator.forEachPciNode(host.node(), path -> {
+            Node fn = path.get(path.size() - 1);
+            long hi = fn.property("reg").value().cellAt(0);
+            int bus = (int) ((hi >> 16) & 0xff);
+            int devfn = (int) ((hi >> 8) & 0xff);
+            String name = String.format("%04x:%02x:%02x.%d", domain, bus, devfn >> 3, devfn & 7);
+            Device upstream = path.size() > 1 ? bridgeOf.get(path.get(path.size() - 2)) : null;
+            Device d = addDevice(name, fn, BusType.PCI, upstream != null ? upstream : host, (bus << 8) | devfn,
+                    host.node(), upstream);
+            if (d != null) {
+                bridgeOf.put(fn, d);
+            }
+        });
+    }
+
+    private static int pciDomain(Node host) {
+        Property p = host.property("linux,pci-domain");
+        return p != null && p.value().length() == 4 ? (int) p.value().cellAt(0) : 0;
+    }
+
+    // ------------------------------------------------------------------ results
+
+    private void event(BootEvent.Kind kind, Device dev, String driver, String detail) {
+        events.add(new BootEvent(clock.now(), kind, dev == null ? null : dev.name(), driver, detail));
+    }
+
+    void phase(String name) {
+        event(BootEvent.Kind.PHASE, null, null, name);
+    }
+
+    public List<Device> devices() {
+        return Collections.unmodifiableList(devices);
+    }
+
+    public List<BootEvent> events() {
+        return Collections.unmodifiableList(events);
+    }
+
+    public Device deviceFor(Node node) {
+        return deviceOf.get(node);
+    }
+
+    public boolean isPending(Device d) {
+        return deferred.isPending(d);
+    }
+
+    public Set<Node> earlyNodes() {
+        return earlyNodes;
+    }
+
+    public List<DriverSpec> registeredDrivers() {
+        return Collections.unmodifiableList(registered);
+    }
+}
