@@ -1,0 +1,52 @@
+package dev.dtprobe.driver.catalog;
+
+import dev.dtprobe.driver.BusType;
+import dev.dtprobe.driver.DriverSpec;
+import dev.dtprobe.driver.InitcallLevel;
+import java.util.List;
+
+/**
+ * The stand-in driver for a device whose compatibles no catalog driver knows.
+ *
+ * <p>It is named {@code generic:<compatible>} after the device's most specific compatible (the
+ * colon keeps it from ever colliding with a kernel driver name), has a one-entry match table with
+ * that compatible, registers at {@link InitcallLevel#DEVICE} after every known driver
+ * ({@link #LINK_ORDER}), is built in, sits on the AMBA bus when the node is an
+ * {@code arm,primecell} and on the platform bus otherwise, and acquires the suppliers nearly every
+ * real probe waits for: {@link #ACQUIRES}. It never registers an IOMMU, never populates children
+ * and does not manage DMA itself.
+ */
+public final class GenericDriver {
+    public static final String PREFIX = "generic:";
+    /** After every bundled or user driver of the DEVICE level. */
+    public static final int LINK_ORDER = Integer.MAX_VALUE;
+    /** What the generic probe acquires: the core's pinctrl and power domain plus the usual resources. */
+    public static final List<String> ACQUIRES = List.of("pinctrl-0", "power-domains", "clocks", "resets",
+            "*-supply");
+
+    private GenericDriver() {
+    }
+
+    public static boolean isGenericName(String name) {
+        return name != null && name.startsWith(PREFIX);
+    }
+
+    /** The generic driver for a node whose compatible list is {@code nodeCompatibles} (most specific first). */
+    public static CatalogEntry forNode(List<String> nodeCompatibles) {
+        if (nodeCompatibles.isEmpty()) {
+            throw new IllegalArgumentException("a node without compatible has no generic driver");
+        }
+        BusType bus = nodeCompatibles.contains("arm,primecell") ? BusType.AMBA : BusType.PLATFORM;
+        String first = nodeCompatibles.get(0);
+        if (first.equals("arm,primecell") && nodeCompatibles.size() > 1) {
+            first = nodeCompatibles.get(1);
+        }
+        return forCompatible(first, bus);
+    }
+
+    public static CatalogEntry forCompatible(String compatible, BusType bus) {
+        DriverSpec spec = new DriverSpec(PREFIX + compatible, List.of(compatible), bus, InitcallLevel.DEVICE,
+                LINK_ORDER, null, ACQUIRES, false, null, false);
+        return CatalogEntry.builtin(spec);
+    }
+}
