@@ -14,7 +14,9 @@ import dev.dtprobe.kernel.KernelProfile;
 import dev.dtprobe.kernel.KernelVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,8 +46,8 @@ final class BootOptions {
     String arch;
 
     @Option(names = "--drivers", paramLabel = "FILE",
-            description = "Driver catalog (JSON or YAML) merged over the bundled one.")
-    Path drivers;
+            description = "Driver catalog (JSON or YAML) merged over the bundled one; repeatable, later files win.")
+    List<Path> drivers = new ArrayList<>();
 
     @Option(names = "--config", paramLabel = ".config",
             description = "Kernel .config: CONFIG_FOO=y|m|n decides which drivers are built in, modules or absent.")
@@ -55,6 +57,10 @@ final class BootOptions {
             description = {"Fault injection, repeatable: missing:DRIVER, fail:DRIVER:ERRNO,",
                 "defer:DRIVER:N, module:DRIVER:SECONDS."})
     List<String> faults = new ArrayList<>();
+
+    @Option(names = "--bind", paramLabel = "DEVICE=DRIVER",
+            description = "driver_override, repeatable: only DRIVER may bind DEVICE (e.g. ee100000.mmc=vfio-platform).")
+    Map<String, String> bind = new LinkedHashMap<>();
 
     @Option(names = "--no-generic-driver",
             description = "Leave devices with unknown compatibles without a driver instead of a generic one.")
@@ -73,8 +79,8 @@ final class BootOptions {
 
     DriverCatalog catalog() {
         DriverCatalog c = DriverCatalog.bundled();
-        if (drivers != null) {
-            c = c.merge(DriverCatalog.load(drivers));
+        for (Path file : drivers) {
+            c = c.merge(DriverCatalog.load(file));
         }
         if (config != null) {
             c = c.withConfig(KernelConfig.parse(config));
@@ -88,6 +94,6 @@ final class BootOptions {
 
     BootResult boot() {
         LoadedTree loaded = new TreeLoader(input.toLoadOptions(false, null)).load(board);
-        return new BootSimulation(profile(), catalog()).run(loaded.tree());
+        return new BootSimulation(profile(), catalog(), bind).run(loaded.tree());
     }
 }

@@ -30,10 +30,17 @@ public final class BootSimulation {
 
     private final KernelProfile profile;
     private final DriverCatalog catalog;
+    private final java.util.Map<String, String> overrides;
 
     public BootSimulation(KernelProfile profile, DriverCatalog catalog) {
+        this(profile, catalog, java.util.Map.of());
+    }
+
+    /** @param overrides driver_override settings: device name to driver name */
+    public BootSimulation(KernelProfile profile, DriverCatalog catalog, java.util.Map<String, String> overrides) {
         this.profile = profile;
         this.catalog = catalog;
+        this.overrides = java.util.Map.copyOf(overrides);
     }
 
     public BootResult run(DeviceTree tree) {
@@ -44,12 +51,16 @@ public final class BootSimulation {
         List<CatalogEntry> builtIn = new ArrayList<>();
         List<CatalogEntry> modules = new ArrayList<>();
         for (CatalogEntry e : catalog.entries()) {
+            if (!DriverHistory.existsIn(e.spec().name(), profile.version())) {
+                continue;
+            }
             if (e.build() == Build.BUILTIN) {
                 builtIn.add(e);
             } else if (e.build() == Build.MODULE) {
                 modules.add(e);
             }
         }
+        builtIn.addAll(genericDrivers(tree));
         Set<Node> early = earlyProviders(tree, builtIn);
         Milestones times = new Milestones();
         DriverCore core = new DriverCore(profile, tree, graph, log, clock, iommu, catalog.faults(), early);
@@ -60,6 +71,7 @@ public final class BootSimulation {
             }
         }
         core.setBuiltinIommuCompatibles(iommuCompatibles);
+        overrides.forEach(core::setDriverOverride);
 
         log.log(LogLevel.INFO, null, null, "Linux version " + profile.version() + " (dtprobe simulation, era "
                 + profile.era() + ")");
@@ -120,7 +132,7 @@ public final class BootSimulation {
             if (next != null && (timeoutAt < 0 || next.at <= timeoutAt)) {
                 loads.poll();
                 clock.advanceTo(next.at);
-                log.log(LogLevel.INFO, null, null, "loading module " + next.module.spec().name());
+                log.log(LogLevel.INFO, "dtprobe", null, "user space loads module " + next.module.spec().name());
                 core.registerDriver(next.module.spec());
                 if (timeoutAt >= 0 && profile.extendsTimeoutOnRegister()) {
                     timeoutAt = clock.now() + SimClock.seconds(core.timeoutSeconds());
@@ -133,6 +145,29 @@ public final class BootSimulation {
                 core.timeoutWork();
             }
         }
+    }
+
+    /**
+     * With the generic driver on, one stand-in per unknown compatible: built in, registered at
+     * device level after every known driver (the catalog gives them the last link order).
+     */
+    private List<CatalogEntry> genericDrivers(DeviceTree tree) {
+        java.util.Map<String, CatalogEntry> out = new java.util.LinkedHashMap<>();
+        if (!catalog.genericDriver()) {
+            return List.of();
+        }
+        tree.forEachLiveNode(n -> {
+            List<String> compatibles = DevicePopulator.compatibles(n);
+            if (compatibles.isEmpty() || !DeviceGraph.isAvailable(n)) {
+                return;
+            }
+            for (CatalogEntry e : catalog.matchingNode(compatibles)) {
+                if (dev.dtprobe.driver.catalog.GenericDriver.isGenericName(e.spec().name())) {
+                    out.putIfAbsent(e.spec().name(), e);
+                }
+            }
+        });
+        return new ArrayList<>(out.values());
     }
 
     /** Built-in drivers at the PURE level stand for OF_DECLARE providers (irqchips, early clocks, timers). */
@@ -153,7 +188,8 @@ public final class BootSimulation {
         }
         Set<Node> out = new HashSet<>();
         tree.forEachLiveNode(n -> {
-            if (DeviceGraph.isAvailable(n) && DevicePopulator.compatibles(n).stream().anyMatch(compatibles::contains)) {
+            if (DeviceGraph.isAvailable(n) && !DevicePopulator.isBusNode(n)
+                    && DevicePopulator.compatibles(n).stream().anyMatch(compatibles::contains)) {
                 out.add(n);
             }
         });

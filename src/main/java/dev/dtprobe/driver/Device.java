@@ -34,6 +34,8 @@ public final class Device implements DmaMaster {
     long xenBackendDomid = -1;
     /** Why the last attempt deferred, structured for the "why" chain. */
     DeferCause lastCause;
+    /** Why a failure happened outside the driver's probe (DMA ownership), for reports. */
+    String failNote;
     /** ARM32 before v4.12: IOMMU dma_ops survived a failed probe (§4.7). */
     boolean staleDmaOps;
     /** Why the device has no IOMMU although it names one, for reports. */
@@ -144,6 +146,10 @@ public final class Device implements DmaMaster {
         return iommuNote;
     }
 
+    public String failNote() {
+        return failNote;
+    }
+
     public DeferCause lastCause() {
         return lastCause;
     }
@@ -158,6 +164,11 @@ public final class Device implements DmaMaster {
 
     public List<DeviceLink> supplierLinks() {
         return List.copyOf(supplierLinks);
+    }
+
+    /** A simple-bus (or simple-mfd, isa, amba-bus) node: a container, not something to bind. */
+    public boolean isPopulatedBus() {
+        return node != null && state != DeviceState.BOUND && DevicePopulator.isBusNode(node);
     }
 
     /** The DT path, or the device name for devices without a node. */

@@ -84,6 +84,11 @@ final class DevicePopulator {
         return factory.create(node, BusType.PLATFORM, parent);
     }
 
+    /** A simple-bus style node: the OF core populates its children itself, no driver binds it. */
+    static boolean isBusNode(Node node) {
+        return compatibleWithAny(node, BUS_MATCH);
+    }
+
     static boolean compatibleWithAny(Node node, Set<String> compatibles) {
         for (String c : compatibles(node)) {
             if (compatibles.contains(c)) {

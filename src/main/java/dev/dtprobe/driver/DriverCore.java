@@ -2,6 +2,7 @@ package dev.dtprobe.driver;
 
 import dev.dtprobe.driver.catalog.ProbeFault;
 import dev.dtprobe.graph.DeviceGraph;
+import dev.dtprobe.graph.IdMapping;
 import dev.dtprobe.graph.Specifier;
 import dev.dtprobe.graph.SpecifierList;
 import dev.dtprobe.iommu.IommuConfig;
@@ -250,22 +251,23 @@ public final class DriverCore implements ProbeStateCheck {
         if (forced != null) {
             return forced.equals(drv.name());
         }
+        if (dev.isPci() && isPciBridge(dev)) {
+            return drv.name().equals("pcieport"); // a class match: every PCIe port
+        }
         if (dev.node() == null) {
-            return dev.isPci() && drv.compatibles().contains(pciClassKey(dev));
+            return false;
         }
         for (String c : DevicePopulator.compatibles(dev.node())) {
             if (drv.compatibles().contains(c)) {
                 return true;
             }
         }
-        return dev.isPci() && drv.compatibles().contains(pciClassKey(dev));
+        return false;
     }
 
-    /** PCI bridges match "pci-bridge" (pcieport); endpoints without a compatible match "pci-endpoint". */
-    private static String pciClassKey(Device dev) {
-        Node n = dev.node();
-        Property type = n == null ? null : n.property("device_type");
-        return type != null && "pci".equals(type.value().firstString()) ? "pci-bridge" : "pci-endpoint";
+    private static boolean isPciBridge(Device dev) {
+        Property type = dev.node() == null ? null : dev.node().property("device_type");
+        return type != null && "pci".equals(type.value().firstString());
     }
 
     // ------------------------------------------------------------------ probing
@@ -286,9 +288,10 @@ public final class DriverCore implements ProbeStateCheck {
             if (triggerCount != before) {
                 trigger(); // a supplier bound while we were deciding to defer
             }
-        } else if (ret > 0) {
+        } else if (ret != 0) {
+            // positive: the driver's probe failed; negative: DMA ownership refused it (-EBUSY)
             dev.state = DeviceState.FAILED;
-            dev.failErrno = -ret;
+            dev.failErrno = -Math.abs(ret);
         }
         return ret;
     }
@@ -320,6 +323,8 @@ public final class DriverCore implements ProbeStateCheck {
                 return defer(dev, drv, null, new DeferCause(DeferCause.Kind.IOMMU, iommuTarget(dev), dev.iommuNote), -1);
             }
             event(BootEvent.Kind.FAIL, dev, drv.name(), Errno.name(dma));
+            dev.failNote = "iommu_device_use_default_domain: IOMMU group " + iommu.group(dev).id()
+                    + " is owned by " + iommu.group(dev).owner();
             return dma; // e.g. -EBUSY from DMA ownership: no log line (§9 S14)
         }
 
@@ -424,10 +429,26 @@ public final class DriverCore implements ProbeStateCheck {
                 probeExistingMasters(dev.node());
             }
         }
+        if (drv.driverManagedDma() && iommu.group(dev) != null) {
+            claimForUserspace(dev, drv);
+        }
         for (Device consumer : fwDevlink.consumersToProbe(dev)) {
             deferred.addPending(consumer);
         }
         trigger();
+    }
+
+    /**
+     * A driver_managed_dma driver (VFIO) hands the group to user space, which claims DMA
+     * ownership (§5.6): refused with -EPERM while kernel drivers in the group use it.
+     */
+    private void claimForUserspace(Device dev, DriverSpec drv) {
+        int ret = iommu.claimDmaOwner(dev, drv.name());
+        if (ret != 0) {
+            log.dev(LogLevel.WARNING, drv.name(), dev.name(), "iommu group " + iommu.group(dev).id()
+                    + " is not viable: DMA ownership claim failed with " + Errno.name(ret)
+                    + " (kernel drivers use other devices of the group)");
+        }
     }
 
     // ------------------------------------------------------------------ DMA (§4)
@@ -494,8 +515,8 @@ public final class DriverCore implements ProbeStateCheck {
             if (dev.hostBridge() == null) {
                 return null;
             }
-            dev.dtprobe.graph.IdMapping m = graph.mapId(dev.hostBridge(), "iommu-map", dev.requesterId());
-            return m.kind() == dev.dtprobe.graph.IdMapping.Kind.MAPPED ? m.target() : null;
+            IdMapping m = graph.mapId(dev.hostBridge(), "iommu-map", dev.requesterId());
+            return m.kind() == IdMapping.Kind.MAPPED ? m.target() : null;
         }
         return iommuTarget(dev);
     }

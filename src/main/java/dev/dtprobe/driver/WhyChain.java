@@ -66,8 +66,10 @@ public final class WhyChain {
                     return new WhyChain(steps);
                 }
                 case FAILED -> {
-                    steps.add(new Step(who, "probe by " + dev.lastDriver().name() + " failed with "
-                            + Errno.name(-dev.failErrno())));
+                    String what = dev.failNote() != null
+                            ? dev.lastDriver().name() + " refused with " + Errno.name(dev.failErrno()) + ": " + dev.failNote()
+                            : "probe by " + dev.lastDriver().name() + " failed with " + Errno.name(dev.failErrno());
+                    steps.add(new Step(who, what));
                     return new WhyChain(steps);
                 }
                 case CREATED, NO_DRIVER -> {

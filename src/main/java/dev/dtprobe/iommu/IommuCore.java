@@ -256,8 +256,8 @@ public final class IommuCore {
 
     /** Two SMR (id, mask) entries overlap when they agree on every bit neither mask ignores. */
     private static boolean smrOverlap(long a, long b) {
-        long ignore = ((a >>> 16) | (b >>> 16)) & 0xffff;
-        return ((a ^ b) & 0xffff & ~ignore) == 0;
+        long ignore = (a >>> 32) | (b >>> 32);
+        return ((a ^ b) & 0xffffffffL & ~ignore) == 0;
     }
 
     private IommuGroup newGroup(IommuInstance iommu) {

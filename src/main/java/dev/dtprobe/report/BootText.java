@@ -37,8 +37,11 @@ public final class BootText {
         int failed = r.withState(DeviceState.FAILED).size();
         int deferred = 0;
         int noDriver = 0;
+        int buses = 0;
         for (Device d : devices) {
-            if (r.stillDeferred(d)) {
+            if (d.isPopulatedBus()) {
+                buses++;
+            } else if (r.stillDeferred(d)) {
                 deferred++;
             } else if (d.state() == DeviceState.CREATED || d.state() == DeviceState.NO_DRIVER) {
                 noDriver++;
@@ -46,8 +49,8 @@ public final class BootText {
         }
         out.println();
         out.printf(Locale.ROOT, "Summary: %d devices: %d bound (%d after the deferred-probe timeout), "
-                + "%d deferred forever, %d failed, %d without a driver%n",
-                devices.size(), bound, r.boundAfterTimeout().size(), deferred, failed, noDriver);
+                + "%d deferred forever, %d failed, %d without a driver, %d bus containers%n",
+                devices.size(), bound, r.boundAfterTimeout().size(), deferred, failed, noDriver, buses);
         out.printf(Locale.ROOT, "Kernel %s (era %s): deferred_probe_timeout=%d, fw_devlink=%s%s, modules=%s; "
                 + "late_initcall at %s%s%n",
                 p.version(), p.era(), p.deferredProbeTimeout(), p.fwDevlink().name().toLowerCase(Locale.ROOT),
@@ -63,7 +66,7 @@ public final class BootText {
         }
         List<Device> unbound = new ArrayList<>();
         for (Device d : devices) {
-            if (d.state() != DeviceState.BOUND) {
+            if (d.state() != DeviceState.BOUND && !d.isPopulatedBus()) {
                 unbound.add(d);
             }
         }
@@ -96,6 +99,9 @@ public final class BootText {
     }
 
     static String stateColumn(BootResult r, Device d) {
+        if (d.isPopulatedBus()) {
+            return "bus";
+        }
         if (r.stillDeferred(d)) {
             return "deferred";
         }
