@@ -247,7 +247,7 @@ public final class OverlayApplier {
                 if (body == null) {
                     continue;
                 }
-                Target target = target(fragment);
+                Target target = target(fragment, "");
                 applyNode(target.node(), body);
             }
         }
@@ -276,7 +276,7 @@ public final class OverlayApplier {
         }
 
         /** libfdt's overlay_get_target: {@code target} first (unless 0), then {@code target-path}. */
-        private Target target(Node fragment) {
+        private Target target(Node fragment, String context) {
             Property t = fragment.property("target");
             long phandle = 0;
             if (t != null) {
@@ -290,7 +290,7 @@ public final class OverlayApplier {
                 Node node = base.nodeByPhandle(phandle);
                 if (node == null) {
                     throw error(fragment, t, String.format("fragment %s: target phandle 0x%x matches no node"
-                            + " of the base tree", fragment.path(), phandle));
+                            + " of the base tree%s", fragment.path(), phandle, context));
                 }
                 return new Target(node, null);
             }
@@ -303,7 +303,7 @@ public final class OverlayApplier {
             Node node = pathLookup(base, path);
             if (node == null) {
                 throw error(fragment, tp, "fragment " + fragment.path() + ": target-path \"" + path
-                        + "\" matches no node of the base tree");
+                        + "\" matches no node of the base tree" + context);
             }
             return new Target(node, path);
         }
@@ -353,7 +353,9 @@ public final class OverlayApplier {
                     throw error(ovSymbols, p, where + ": \"" + path + "\" names fragment " + fragment.path()
                             + ", which has no __overlay__ node");
                 }
-                Target target = target(fragment);
+                Target target = target(fragment, " (looked up again to add symbol \"" + p.name()
+                        + "\" to the base tree's /__symbols__, after merging; a phandle copied from the overlay"
+                        + " may have replaced the target's)");
                 String prefix = target.path() != null ? target.path() : target.node().path();
                 String value = Fdt.encodeName(prefix).length > 1 ? prefix + "/" + rel : "/" + rel;
                 setProperty(symbols, p.name(), stringValue(value), p.pos());
