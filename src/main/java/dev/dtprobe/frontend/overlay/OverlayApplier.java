@@ -143,6 +143,7 @@ public final class OverlayApplier {
                     PropertyValue.putCell(bytes, off, (cellAt(bytes, off) + delta) & CELL_MASK);
                 }
                 target.setValue(new PropertyValue(bytes, target.value().markers()));
+                syncPhandle(treeNode);
             }
             for (Node fc : fixupNode.liveChildren()) {
                 Node tc = subnode(treeNode, fc.name());
@@ -237,6 +238,7 @@ public final class OverlayApplier {
                         label, offset, path, propName, prop.value().length()));
             }
             prop.setValue(withCell(prop.value(), (int) offset, phandle));
+            syncPhandle(node);
         }
 
         // ---- 4. merge the fragments -------------------------------------------------------
