@@ -11,6 +11,7 @@ import dev.dtprobe.diag.InputException;
 import dev.dtprobe.frontend.LoadOptions;
 import dev.dtprobe.frontend.TreeLoader;
 import dev.dtprobe.frontend.dtb.DtbWriter;
+import dev.dtprobe.frontend.dts.DtsWriter;
 import dev.dtprobe.tree.DeviceTree;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -166,6 +167,9 @@ class OverlayOracleTest {
         }
         assertEquals(expected, Tools.decompile(DtbWriter.write(base), work), "applied to dtprobe-compiled trees");
         checkPhandles(base);
+        // the applied tree prints as DTS that compiles back to the same blob
+        DeviceTree again = new TreeLoader(LoadOptions.defaults()).loadDts("applied.dts", DtsWriter.write(base)).tree();
+        assertArrayEquals(DtbWriter.write(base), DtbWriter.write(again), "DtsWriter round trip of the applied tree");
 
         // 2. the same from dtc's blobs read back
         TreeLoader dtbLoader = new TreeLoader(LoadOptions.defaults());
