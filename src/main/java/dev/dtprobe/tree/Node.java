@@ -162,6 +162,20 @@ public final class Node {
         children.add(child);
     }
 
+    /** Puts a new property in front of all others, where libfdt's {@code fdt_setprop} adds one. */
+    public void addPropertyFirst(Property p) {
+        properties.add(0, p);
+    }
+
+    /**
+     * Puts a new child in front of all others, where libfdt's {@code fdt_add_subnode} adds one
+     * (right after the parent's properties).
+     */
+    public void addChildFirst(Node child) {
+        child.parent = this;
+        children.add(0, child);
+    }
+
     public Labels labels() {
         return labels;
     }
