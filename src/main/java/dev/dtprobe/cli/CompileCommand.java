@@ -5,11 +5,14 @@ import dev.dtprobe.frontend.LoadedTree;
 import dev.dtprobe.frontend.TreeLoader;
 import dev.dtprobe.frontend.dtb.DtbWriter;
 import dev.dtprobe.frontend.dts.DtsWriter;
+import dev.dtprobe.frontend.overlay.OverlayApplier;
 import dev.dtprobe.report.TreeJson;
 import dev.dtprobe.tree.DeviceTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Parameters;
         description = {"Compiles a DTS (preprocessed like kbuild does) or reads a DTB, and writes",
             "it as DTB, DTS or JSON. The DTB is byte-for-byte what dtc 1.6.1 writes."},
         footer = {"", "Example:",
-            "  dtprobe compile board.dts -I include -O dtb -o board.dtb"})
+            "  dtprobe compile board.dts -I include -O dtb -o board.dtb",
+            "  dtprobe compile board.dtb --overlay camera.dtbo -o board-camera.dtb"})
 final class CompileCommand implements Callable<Integer> {
 
     enum Format { dtb, dts, json }
@@ -51,19 +55,32 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Do not print warnings.")
     boolean quiet;
 
+    @Option(names = "--overlay", paramLabel = "OVERLAY",
+            description = {"Apply an overlay (.dtbo, or a /plugin/ .dts) to the tree as fdtoverlay does;",
+                "repeatable, applied in order. A .dts base is then compiled with -@."})
+    List<Path> overlays = new ArrayList<>();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        LoadedTree loaded = new TreeLoader(inputOptions.toLoadOptions(symbols, bootCpu)).load(input);
+        TreeLoader loader = new TreeLoader(inputOptions.toLoadOptions(symbols || !overlays.isEmpty(), bootCpu));
+        LoadedTree loaded = loader.load(input);
+        List<Diagnostic> warnings = new ArrayList<>(loaded.warnings());
+        DeviceTree tree = loaded.tree();
+        for (Path overlay : overlays) {
+            LoadedTree o = new TreeLoader(inputOptions.toLoadOptions(false, null)).load(overlay);
+            warnings.addAll(o.warnings());
+            OverlayApplier.apply(tree, o.tree(), overlay.toString());
+        }
         if (!quiet) {
-            for (Diagnostic d : loaded.warnings()) {
+            for (Diagnostic d : warnings) {
                 spec.commandLine().getErr().println(d.render());
             }
             spec.commandLine().getErr().flush();
         }
-        byte[] bytes = render(loaded.tree(), effectiveFormat());
+        byte[] bytes = render(tree, effectiveFormat());
         if (output == null) {
             OutputFiles.writeToStdout(bytes);
         } else {

@@ -58,6 +58,25 @@ class CompileCommandTest {
     }
 
     @Test
+    void appliesOverlaysAsFdtoverlayDoes() throws IOException {
+        Path base = write("base.dts", "/dts-v1/;\n/ { soc { uart: serial@1000 { status = \"disabled\"; }; }; };\n");
+        Path overlay = write("enable.dts", "/dts-v1/;\n/plugin/;\n&uart { status = \"okay\"; dev: modem { }; };\n");
+        Path out = dir.resolve("applied.dts");
+        Run r = run("compile", base.toString(), "--overlay", overlay.toString(), "-O", "dts", "-o", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        String dts = Files.readString(out);
+        // libfdt replaces the value in place; the overlay was compiled without -@, so no new symbol
+        assertTrue(dts.contains("serial@1000 {\n\t\t\tstatus = \"okay\";\n\t\t\tphandle = <0x01>;\n\n\t\t\tmodem {"), dts);
+        assertTrue(dts.contains("uart = \"/soc/serial@1000\";"), dts);
+        assertFalse(dts.contains("dev = "), dts);
+        Path missing = write("bad.dts", "/dts-v1/;\n/plugin/;\n&nope { x; };\n");
+        Run bad = run("compile", base.toString(), "--overlay", missing.toString(), "-O", "dts");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("nope"), bad.err());
+        assertOneLineNoTrace(bad);
+    }
+
+    @Test
     void versionAndHelp() {
         Run v = run("--version");
         assertEquals(0, v.exit());
