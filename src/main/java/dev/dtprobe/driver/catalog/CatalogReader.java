@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.dtprobe.diag.InputException;
@@ -57,7 +58,7 @@ final class CatalogReader {
 
     private static ObjectMapper configure(com.fasterxml.jackson.databind.cfg.MapperBuilder<?, ?> b) {
         return b.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // trailing content is checked by readTop: values are read one driver at a time
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .build();
     }
@@ -128,7 +129,7 @@ final class CatalogReader {
             if (t != JsonToken.START_OBJECT) {
                 throw new InputException(at, "each entry of \"drivers\" must be an object");
             }
-            DriverRecord r = mapper.readValue(p, DriverRecord.class);
+            DriverRecord r = readRecord(file, p, mapper);
             CatalogEntry e = toEntry(at, r);
             SourcePos prev = seen.putIfAbsent(e.name(), at);
             if (prev != null) {
@@ -137,6 +138,41 @@ final class CatalogReader {
             out.add(e);
         }
         return out;
+    }
+
+    /**
+     * Reads one driver object. Keys are checked here, on the original parser, so that an unknown
+     * key is reported where it stands (Jackson's record binding only notices it at the end of the
+     * object); values are then bound from a buffer, and a bad value is reported at its key.
+     */
+    private static DriverRecord readRecord(String file, JsonParser p, ObjectMapper mapper) throws IOException {
+        SourcePos start = pos(file, p.currentTokenLocation());
+        Map<String, SourcePos> keyPos = new HashMap<>();
+        TokenBuffer buf = new TokenBuffer(p);
+        buf.writeStartObject();
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            SourcePos at = pos(file, p.currentTokenLocation());
+            if (!DriverRecord.KEYS.contains(key)) {
+                throw new InputException(at, "unknown key '" + key + "' in driver (known keys: "
+                        + String.join(", ", DriverRecord.KEYS) + ")");
+            }
+            keyPos.put(key, at);
+            buf.writeFieldName(key);
+            p.nextToken();
+            buf.copyCurrentStructure(p);
+        }
+        buf.writeEndObject();
+        try (JsonParser bp = buf.asParser(mapper)) {
+            return mapper.readValue(bp, DriverRecord.class);
+        } catch (JsonMappingException e) {
+            SourcePos at = start;
+            if (!e.getPath().isEmpty() && e.getPath().get(0).getFieldName() != null) {
+                at = keyPos.getOrDefault(e.getPath().get(0).getFieldName(), start);
+            }
+            throw new InputException(at, describe(e), e);
+        }
     }
 
     static CatalogEntry toEntry(SourcePos at, DriverRecord r) {
