@@ -23,7 +23,7 @@ class BundledCatalogTest {
         for (CatalogEntry e : cat.entries()) {
             assertTrue(names.add(e.name()), "duplicate " + e.name());
         }
-        assertTrue(cat.entries().size() > 250, "catalog has " + cat.entries().size() + " drivers");
+        assertTrue(cat.entries().size() > 400, "catalog has " + cat.entries().size() + " drivers");
     }
 
     @Test
