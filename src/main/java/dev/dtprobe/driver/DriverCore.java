@@ -424,7 +424,7 @@ public final class DriverCore implements ProbeStateCheck {
         event(BootEvent.Kind.BIND, dev, drv.name(), null);
         log.dev(LogLevel.DEBUG, drv.name(), dev.name(), "driver bound");
         if (drv.iommu() != null && dev.node() != null) {
-            iommu.register(new IommuInstance(dev.node(), drv.iommu(), drv.name()));
+            iommu.register(new IommuInstance(dev.node(), drv.iommu(), drv.name(), dev.name()));
             if (profile.iommuProbeAtDeviceAdd()) {
                 probeExistingMasters(dev.node());
             }

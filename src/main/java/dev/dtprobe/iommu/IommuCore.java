@@ -199,7 +199,7 @@ public final class IommuCore {
         OfXlate.ProbeCheck pc = OfXlate.probeDevice(iommu, spec);
         if (pc.errno() != 0) {
             if (pc.message() != null) {
-                log.dev(LogLevel.ERR, iommu.driverName(), iommu.node().name(), pc.message());
+                log.dev(LogLevel.ERR, iommu.driverName(), iommu.deviceName(), pc.message());
             }
             log.dev(LogLevel.DEBUG, driverPrefix, dev.name(), "Adding to IOMMU failed: " + pc.errno());
             if (profile.freesFwspecOnFailure()) {
