@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "bench",
         description = "Benchmarks (see docs/performance.md).",
-        subcommands = {BenchCommand.Compile.class})
+        subcommands = {BenchCommand.Compile.class, BootBench.class})
 final class BenchCommand {
 
     @Command(name = "compile", mixinStandardHelpOptions = true,

@@ -38,7 +38,7 @@ final class BootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        BootResult result = options.boot();
+        BootResult result = options.boot(debug);
         if (json != null) {
             byte[] bytes = BootJson.write(result).getBytes(StandardCharsets.UTF_8);
             if (json.equals("-")) {

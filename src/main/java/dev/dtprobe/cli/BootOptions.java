@@ -92,8 +92,12 @@ final class BootOptions {
         return c;
     }
 
-    BootResult boot() {
+    BootResult boot(boolean debugLog) {
         LoadedTree loaded = new TreeLoader(input.toLoadOptions(false, null)).load(board);
-        return new BootSimulation(profile(), catalog(), bind).run(loaded.tree());
+        return new BootSimulation(profile(), catalog(), bind).withDebugLog(debugLog).run(loaded.tree());
+    }
+
+    BootResult boot() {
+        return boot(false);
     }
 }

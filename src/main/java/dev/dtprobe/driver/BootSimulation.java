@@ -31,6 +31,20 @@ public final class BootSimulation {
     private final KernelProfile profile;
     private final DriverCatalog catalog;
     private final java.util.Map<String, String> overrides;
+    private boolean debugLog;
+    private boolean recordEvents = true;
+
+    /** Keep dynamic-debug log lines (off by default: they are many on large boards). */
+    public BootSimulation withDebugLog(boolean on) {
+        this.debugLog = on;
+        return this;
+    }
+
+    /** Record the per-step event list (on by default; benchmarks turn it off). */
+    public BootSimulation withEvents(boolean on) {
+        this.recordEvents = on;
+        return this;
+    }
 
     public BootSimulation(KernelProfile profile, DriverCatalog catalog) {
         this(profile, catalog, java.util.Map.of());
@@ -45,7 +59,7 @@ public final class BootSimulation {
 
     public BootResult run(DeviceTree tree) {
         SimClock clock = new SimClock();
-        BootLog log = new BootLog(clock);
+        BootLog log = new BootLog(clock, debugLog);
         DeviceGraph graph = new DeviceGraph(tree);
         IommuCore iommu = new IommuCore(profile, graph, log);
         List<CatalogEntry> builtIn = new ArrayList<>();
@@ -64,6 +78,7 @@ public final class BootSimulation {
         Set<Node> early = earlyProviders(tree, builtIn);
         Milestones times = new Milestones();
         DriverCore core = new DriverCore(profile, tree, graph, log, clock, iommu, catalog.faults(), early);
+        core.setRecordEvents(recordEvents);
         Set<String> iommuCompatibles = new HashSet<>();
         for (CatalogEntry e : builtIn) {
             if (e.spec().iommu() != null) {

@@ -32,6 +32,16 @@ public final class Device implements DmaMaster {
     long boundMicros = -1;
     DmaOps dmaOps = DmaOps.NONE;
     long xenBackendDomid = -1;
+    /** The node's compatible list, read once (matching asks for it on every attempt). */
+    List<String> compatibles = List.of();
+    /** The node's DT suppliers, parsed once: the tree does not change during a boot. */
+    List<dev.dtprobe.graph.SupplierRef> supplierRefs;
+    /** Matching registered drivers, valid while no new driver has registered. */
+    List<DriverSpec> candidates;
+    int candidatesAtRegistration = -1;
+    /** Which deferred-probe list the device is on, and its entry's ticket (see DeferredLists). */
+    int deferredList;
+    long deferredTicket;
     /** Why the last attempt deferred, structured for the "why" chain. */
     DeferCause lastCause;
     /** Why a failure happened outside the driver's probe (DMA ownership), for reports. */
@@ -40,8 +50,8 @@ public final class Device implements DmaMaster {
     boolean staleDmaOps;
     /** Why the device has no IOMMU although it names one, for reports. */
     String iommuNote;
-    /** Reasons of every deferral, in order (the last one is what blocked it at the end). */
-    final List<String> deferHistory = new ArrayList<>();
+    /** The reason of the first deferral (the last one is {@link #lastCause}). */
+    String firstDeferReason;
     /** fw_devlink: supplier links of this consumer. */
     final List<DeviceLink> supplierLinks = new ArrayList<>();
     /** fw_devlink: links where this device is the supplier. */
@@ -158,8 +168,9 @@ public final class Device implements DmaMaster {
         return staleDmaOps;
     }
 
-    public List<String> deferHistory() {
-        return List.copyOf(deferHistory);
+    /** Why the first probe attempt that deferred did so; null if it never deferred. */
+    public String firstDeferReason() {
+        return firstDeferReason;
     }
 
     public List<DeviceLink> supplierLinks() {

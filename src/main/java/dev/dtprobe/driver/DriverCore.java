@@ -192,7 +192,8 @@ public final class DriverCore implements ProbeStateCheck {
         devices.add(dev);
         if (node != null) {
             deviceOf.put(node, dev);
-            for (String c : DevicePopulator.compatibles(node)) {
+            dev.compatibles = DevicePopulator.compatibles(node);
+            for (String c : dev.compatibles) {
                 devicesByCompatible.computeIfAbsent(c, k -> new ArrayList<>()).add(dev);
             }
         }
@@ -219,6 +220,14 @@ public final class DriverCore implements ProbeStateCheck {
     }
 
     private List<DriverSpec> candidates(Device dev) {
+        if (dev.candidatesAtRegistration != registered.size()) {
+            dev.candidates = findCandidates(dev);
+            dev.candidatesAtRegistration = registered.size();
+        }
+        return dev.candidates;
+    }
+
+    private List<DriverSpec> findCandidates(Device dev) {
         String forced = overrides.get(dev.name());
         if (forced != null) {
             Integer i = registrationIndex.get(forced);
@@ -234,7 +243,7 @@ public final class DriverCore implements ProbeStateCheck {
             return out;
         }
         Set<DriverSpec> found = new LinkedHashSet<>();
-        for (String c : DevicePopulator.compatibles(dev.node())) {
+        for (String c : dev.compatibles) {
             for (DriverSpec d : registeredByCompatible.getOrDefault(c, List.of())) {
                 if (d.bus() == dev.bus()) {
                     found.add(d);
@@ -257,7 +266,7 @@ public final class DriverCore implements ProbeStateCheck {
         if (dev.node() == null) {
             return false;
         }
-        for (String c : DevicePopulator.compatibles(dev.node())) {
+        for (String c : dev.compatibles) {
             if (drv.compatibles().contains(c)) {
                 return true;
             }
@@ -350,8 +359,12 @@ public final class DriverCore implements ProbeStateCheck {
     private int defer(Device dev, DriverSpec drv, String reason, DeferCause cause, int sign) {
         dev.deferReason = reason;
         dev.lastCause = cause;
-        dev.deferHistory.add(reason == null ? describe(cause) : reason);
-        event(BootEvent.Kind.DEFER, dev, drv.name(), reason == null ? describe(cause) : reason);
+        if (dev.firstDeferReason == null) {
+            dev.firstDeferReason = reason == null ? describe(cause) : reason;
+        }
+        if (recordEvents) {
+            event(BootEvent.Kind.DEFER, dev, drv.name(), reason == null ? describe(cause) : reason);
+        }
         return sign * Errno.EPROBE_DEFER;
     }
 
@@ -665,7 +678,16 @@ public final class DriverCore implements ProbeStateCheck {
 
     // ------------------------------------------------------------------ results
 
+    private boolean recordEvents = true;
+
+    void setRecordEvents(boolean on) {
+        recordEvents = on;
+    }
+
     private void event(BootEvent.Kind kind, Device dev, String driver, String detail) {
+        if (!recordEvents) {
+            return;
+        }
         events.add(new BootEvent(clock.now(), kind, dev == null ? null : dev.name(), driver, detail));
     }
 

@@ -54,7 +54,7 @@ final class FwDevlink {
             connect(waiting, dev);
         }
         waitingFor.remove(dev.node());
-        for (SupplierRef ref : consumerRefs(dev.node())) {
+        for (SupplierRef ref : consumerRefs(dev)) {
             if ((ref.optional() && !profile.fwDevlinkStrict()) || ref.ignoredForProbe()) {
                 continue;
             }
@@ -75,8 +75,12 @@ final class FwDevlink {
     }
 
     /** The consumer's own properties and those of descendants that never become devices. */
-    private List<SupplierRef> consumerRefs(Node node) {
-        List<SupplierRef> refs = new ArrayList<>(graph.suppliers(node));
+    private List<SupplierRef> consumerRefs(Device dev) {
+        Node node = dev.node();
+        if (dev.supplierRefs == null) {
+            dev.supplierRefs = graph.suppliers(node);
+        }
+        List<SupplierRef> refs = new ArrayList<>(dev.supplierRefs);
         Deque<Node> todo = new ArrayDeque<>(node.liveChildren());
         while (!todo.isEmpty()) {
             Node child = todo.pop();

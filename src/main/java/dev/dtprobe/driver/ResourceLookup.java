@@ -28,7 +28,10 @@ final class ResourceLookup {
         if (dev.node() == null || acquires.isEmpty()) {
             return null;
         }
-        for (SupplierRef ref : graph.suppliers(dev.node())) {
+        if (dev.supplierRefs == null) {
+            dev.supplierRefs = graph.suppliers(dev.node());
+        }
+        for (SupplierRef ref : dev.supplierRefs) {
             if (ref.consumer() != dev.node() || !acquired(ref.property(), acquires)) {
                 continue;
             }
