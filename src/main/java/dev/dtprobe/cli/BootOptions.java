@@ -4,6 +4,7 @@ import dev.dtprobe.diag.InputException;
 import dev.dtprobe.diag.SourcePos;
 import dev.dtprobe.driver.BootResult;
 import dev.dtprobe.driver.BootSimulation;
+import dev.dtprobe.driver.ExtraDevice;
 import dev.dtprobe.driver.catalog.DriverCatalog;
 import dev.dtprobe.driver.catalog.FaultInjection;
 import dev.dtprobe.driver.catalog.KernelConfig;
@@ -62,6 +63,15 @@ final class BootOptions {
             description = "driver_override, repeatable: only DRIVER may bind DEVICE (e.g. ee100000.mmc=vfio-platform).")
     Map<String, String> bind = new LinkedHashMap<>();
 
+    @Option(names = "--pci", paramLabel = "BB:DD.F[=WHAT][@UP]",
+            description = {"A PCI function on the first host bridge, repeatable: =bridge, or =pciVVVV,DDDD",
+                "to name what drivers match; @BB:DD.F names its upstream bridge."})
+    List<String> pci = new ArrayList<>();
+
+    @Option(names = "--fsl-mc", paramLabel = "TYPE.N:ICID[@dprc.N]",
+            description = "An fsl-mc (DPAA2) object the management complex reports, repeatable, containers first.")
+    List<String> fslMc = new ArrayList<>();
+
     @Option(names = "--no-generic-driver",
             description = "Leave devices with unknown compatibles without a driver instead of a generic one.")
     boolean noGenericDriver;
@@ -94,7 +104,11 @@ final class BootOptions {
 
     BootResult boot(boolean debugLog) {
         LoadedTree loaded = new TreeLoader(input.toLoadOptions(false, null)).load(board);
-        return new BootSimulation(profile(), catalog(), bind).withDebugLog(debugLog).run(loaded.tree());
+        List<ExtraDevice> extra = new ArrayList<>();
+        pci.forEach(p -> extra.add(ExtraDevice.parsePci(p)));
+        fslMc.forEach(f -> extra.add(ExtraDevice.parseFslMc(f)));
+        return new BootSimulation(profile(), catalog(), bind).withDebugLog(debugLog).withExtraDevices(extra)
+                .run(loaded.tree());
     }
 
     BootResult boot() {

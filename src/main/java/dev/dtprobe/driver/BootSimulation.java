@@ -32,6 +32,14 @@ public final class BootSimulation {
     private final DriverCatalog catalog;
     private final java.util.Map<String, String> overrides;
     private boolean debugLog;
+    private List<ExtraDevice> extraDevices = List.of();
+
+    /** PCI functions and fsl-mc objects the buses find without a DT node. */
+    public BootSimulation withExtraDevices(List<ExtraDevice> devices) {
+        this.extraDevices = List.copyOf(devices);
+        return this;
+    }
+
     private boolean recordEvents = true;
 
     /** Keep dynamic-debug log lines (off by default: they are many on large boards). */
@@ -79,6 +87,7 @@ public final class BootSimulation {
         Milestones times = new Milestones();
         DriverCore core = new DriverCore(profile, tree, graph, log, clock, iommu, catalog.faults(), early);
         core.setRecordEvents(recordEvents);
+        core.setExtraDevices(extraDevices);
         Set<String> iommuCompatibles = new HashSet<>();
         for (CatalogEntry e : builtIn) {
             if (e.spec().iommu() != null) {

@@ -16,14 +16,17 @@ public final class Device implements DmaMaster {
     private final Device parent;
     private final int index;
     private final int requesterId;
-    private final Node hostBridge;
+    private final Node idMapNode;
     private final Device upstreamBridge;
 
     DeviceState state = DeviceState.CREATED;
     DriverSpec driver;
     /** The driver of the last attempt, kept for reports after a failure. */
     DriverSpec lastDriver;
-    String deferReason;
+    /** The reason text, when one was given; see {@link #deferReason()}. */
+    String deferReasonText;
+    /** The reason is the fw_devlink wait described by {@link #lastCause}. */
+    boolean reasonIsLinkWait;
     int failErrno;
     boolean canMatch;
     int probeAttempts;
@@ -32,10 +35,14 @@ public final class Device implements DmaMaster {
     long boundMicros = -1;
     DmaOps dmaOps = DmaOps.NONE;
     long xenBackendDomid = -1;
+    /** A PCI bridge (matched by pcieport; functions below it join its group). */
+    boolean pciBridge;
     /** The node's compatible list, read once (matching asks for it on every attempt). */
     List<String> compatibles = List.of();
     /** The node's DT suppliers, parsed once: the tree does not change during a boot. */
     List<dev.dtprobe.graph.SupplierRef> supplierRefs;
+    /** What the bound-to-be driver's probe acquires, resolved once (see ResourceLookup). */
+    ResourceLookup.Needs needs;
     /** Matching registered drivers, valid while no new driver has registered. */
     List<DriverSpec> candidates;
     int candidatesAtRegistration = -1;
@@ -50,14 +57,15 @@ public final class Device implements DmaMaster {
     boolean staleDmaOps;
     /** Why the device has no IOMMU although it names one, for reports. */
     String iommuNote;
-    /** The reason of the first deferral (the last one is {@link #lastCause}). */
+    /** The first deferral: its reason text or its cause (the last one is {@link #lastCause}). */
     String firstDeferReason;
+    DeferCause firstCause;
     /** fw_devlink: supplier links of this consumer. */
-    final List<DeviceLink> supplierLinks = new ArrayList<>();
+    List<DeviceLink> supplierLinks = List.of();
     /** fw_devlink: links where this device is the supplier. */
-    final List<DeviceLink> consumerLinks = new ArrayList<>();
+    List<DeviceLink> consumerLinks = List.of();
 
-    Device(String name, Node node, BusType bus, Device parent, int index, int requesterId, Node hostBridge,
+    Device(String name, Node node, BusType bus, Device parent, int index, int requesterId, Node idMapNode,
             Device upstreamBridge) {
         this.name = name;
         this.node = node;
@@ -65,7 +73,7 @@ public final class Device implements DmaMaster {
         this.parent = parent;
         this.index = index;
         this.requesterId = requesterId;
-        this.hostBridge = hostBridge;
+        this.idMapNode = idMapNode;
         this.upstreamBridge = upstreamBridge;
     }
 
@@ -103,8 +111,13 @@ public final class Device implements DmaMaster {
     }
 
     @Override
-    public Node hostBridge() {
-        return hostBridge;
+    public boolean usesIdMap() {
+        return bus == BusType.PCI || bus == BusType.FSL_MC;
+    }
+
+    @Override
+    public Node idMapNode() {
+        return idMapNode;
     }
 
     @Override
@@ -124,8 +137,17 @@ public final class Device implements DmaMaster {
         return lastDriver;
     }
 
+    /** The deferred reason as {@code devices_deferred} would show it, or null if none is set. */
     public String deferReason() {
-        return deferReason;
+        if (deferReasonText != null) {
+            return deferReasonText;
+        }
+        return reasonIsLinkWait && lastCause != null ? lastCause.linkReason(busName()) : null;
+    }
+
+    void clearDeferReason() {
+        deferReasonText = null;
+        reasonIsLinkWait = false;
     }
 
     public int failErrno() {
@@ -170,11 +192,29 @@ public final class Device implements DmaMaster {
 
     /** Why the first probe attempt that deferred did so; null if it never deferred. */
     public String firstDeferReason() {
+        if (firstDeferReason == null && firstCause != null && firstCause.kind() == DeferCause.Kind.SUPPLIER_LINK) {
+            return firstCause.linkReason(busName());
+        }
         return firstDeferReason;
     }
 
     public List<DeviceLink> supplierLinks() {
         return List.copyOf(supplierLinks);
+    }
+
+    /** Lists start empty and shared: most devices of a large board have no or few links. */
+    void addSupplierLink(DeviceLink l) {
+        if (supplierLinks.isEmpty()) {
+            supplierLinks = new ArrayList<>(2);
+        }
+        supplierLinks.add(l);
+    }
+
+    void addConsumerLink(DeviceLink l) {
+        if (consumerLinks.isEmpty()) {
+            consumerLinks = new ArrayList<>(2);
+        }
+        consumerLinks.add(l);
     }
 
     /** A simple-bus (or simple-mfd, isa, amba-bus) node: a container, not something to bind. */

@@ -57,7 +57,7 @@ public final class DriverCore implements ProbeStateCheck {
     private final Map<String, List<Device>> devicesByCompatible = new HashMap<>();
     /** driver_override: device name to the only driver allowed to bind it. */
     private final Map<String, String> overrides = new HashMap<>();
-    private final Set<String> deviceNames = new HashSet<>();
+    private final Map<String, Device> byName = new HashMap<>();
     private final List<DriverSpec> registered = new ArrayList<>();
     private final Map<String, List<DriverSpec>> registeredByCompatible = new HashMap<>();
     private final Map<String, Integer> registrationIndex = new HashMap<>();
@@ -168,10 +168,10 @@ public final class DriverCore implements ProbeStateCheck {
         for (Device dev : deferred.pending()) {
             String text = "deferred probe pending";
             if (profile.pendingLineHasReason()) {
-                text += ": " + (dev.deferReason == null ? "(reason unknown)" : dev.deferReason);
+                text += ": " + (dev.deferReason() == null ? "(reason unknown)" : dev.deferReason());
             }
             log.dev(profile.pendingLineIsWarning() ? LogLevel.WARNING : LogLevel.INFO, dev.driverString(), dev.name(), text);
-            event(BootEvent.Kind.PENDING, dev, null, dev.deferReason);
+            event(BootEvent.Kind.PENDING, dev, null, dev.deferReason());
         }
     }
 
@@ -179,23 +179,29 @@ public final class DriverCore implements ProbeStateCheck {
 
     private Device addDevice(Node node, BusType bus, Device parent) {
         String name = DeviceNaming.platformName(node);
-        return addDevice(name, node, bus, parent, 0, null, null);
+        return addDevice(name, node, bus, parent, 0, null, null, d -> { });
     }
 
-    private Device addDevice(String name, Node node, BusType bus, Device parent, int rid, Node hostBridge,
-            Device upstream) {
-        if (!deviceNames.add(name)) {
+    /** {@code device_add}; {@code setup} fills in bus-specific facts before the device is matched. */
+    private Device addDevice(String name, Node node, BusType bus, Device parent, int rid, Node idMapNode,
+            Device upstream, java.util.function.Consumer<Device> setup) {
+        if (byName.containsKey(name)) {
             log.log(LogLevel.ERR, "sysfs", name, "cannot create duplicate filename '/devices/platform/" + name + "'");
             return null;
         }
-        Device dev = new Device(name, node, bus, parent, devices.size(), rid, hostBridge, upstream);
+        Device dev = new Device(name, node, bus, parent, devices.size(), rid, idMapNode, upstream);
         devices.add(dev);
+        byName.put(name, dev);
         if (node != null) {
             deviceOf.put(node, dev);
             dev.compatibles = DevicePopulator.compatibles(node);
             for (String c : dev.compatibles) {
                 devicesByCompatible.computeIfAbsent(c, k -> new ArrayList<>()).add(dev);
             }
+        }
+        setup.accept(dev);
+        for (String c : node == null ? dev.compatibles : List.<String>of()) {
+            devicesByCompatible.computeIfAbsent(c, k -> new ArrayList<>()).add(dev);
         }
         event(BootEvent.Kind.DEVICE_ADDED, dev, null, null);
         fwDevlink.deviceAdded(dev);
@@ -260,11 +266,8 @@ public final class DriverCore implements ProbeStateCheck {
         if (forced != null) {
             return forced.equals(drv.name());
         }
-        if (dev.isPci() && isPciBridge(dev)) {
+        if (dev.isPci() && dev.pciBridge) {
             return drv.name().equals("pcieport"); // a class match: every PCIe port
-        }
-        if (dev.node() == null) {
-            return false;
         }
         for (String c : dev.compatibles) {
             if (drv.compatibles().contains(c)) {
@@ -272,11 +275,6 @@ public final class DriverCore implements ProbeStateCheck {
             }
         }
         return false;
-    }
-
-    private static boolean isPciBridge(Device dev) {
-        Property type = dev.node() == null ? null : dev.node().property("device_type");
-        return type != null && "pci".equals(type.value().firstString());
     }
 
     // ------------------------------------------------------------------ probing
@@ -319,10 +317,9 @@ public final class DriverCore implements ProbeStateCheck {
         dev.lastDriver = drv;
         event(BootEvent.Kind.PROBE, dev, drv.name(), null);
 
-        String wait = fwDevlink.waitReason(dev);
+        DeferCause wait = fwDevlink.waitCause(dev);
         if (wait != null) {
-            DeviceLink l = fwDevlink.blockingLink(dev);
-            return defer(dev, drv, wait, new DeferCause(DeferCause.Kind.SUPPLIER_LINK, l.supplierNode(), l.property()), -1);
+            return defer(dev, drv, null, wait, -1);
         }
         dev.driver = drv;
         int dma = dmaConfigure(dev, drv);
@@ -357,13 +354,17 @@ public final class DriverCore implements ProbeStateCheck {
     }
 
     private int defer(Device dev, DriverSpec drv, String reason, DeferCause cause, int sign) {
-        dev.deferReason = reason;
+        boolean linkWait = cause.kind() == DeferCause.Kind.SUPPLIER_LINK;
+        dev.deferReasonText = reason;
+        dev.reasonIsLinkWait = linkWait;
         dev.lastCause = cause;
-        if (dev.firstDeferReason == null) {
-            dev.firstDeferReason = reason == null ? describe(cause) : reason;
+        if (dev.firstDeferReason == null && dev.firstCause == null) {
+            dev.firstCause = cause;
+            dev.firstDeferReason = reason != null || linkWait ? reason : describe(cause);
         }
         if (recordEvents) {
-            event(BootEvent.Kind.DEFER, dev, drv.name(), reason == null ? describe(cause) : reason);
+            event(BootEvent.Kind.DEFER, dev, drv.name(), reason != null ? reason
+                    : linkWait ? dev.deferReason() : describe(cause));
         }
         return sign * Errno.EPROBE_DEFER;
     }
@@ -402,7 +403,7 @@ public final class DriverCore implements ProbeStateCheck {
                 return -Errno.EPROBE_DEFER;
             }
         }
-        DeferCause missing = resources.firstMissing(dev, drv.acquires());
+        DeferCause missing = resources.firstMissing(dev, drv);
         if (missing != null) {
             log.dev(LogLevel.DEBUG, drv.name(), dev.name(), "Driver " + drv.name() + " requests probe deferral");
             defer(dev, drv, drv.name() + ": " + describe(missing), missing, 1);
@@ -411,6 +412,8 @@ public final class DriverCore implements ProbeStateCheck {
         if (drv.populatesChildren() && dev.node() != null) {
             if (isPciHost(dev.node())) {
                 enumeratePci(dev);
+            } else if (DevicePopulator.compatibles(dev.node()).contains("fsl,qoriq-mc")) {
+                enumerateFslMc(dev);
             } else {
                 populator.populateChildren(dev.node(), dev);
             }
@@ -432,7 +435,7 @@ public final class DriverCore implements ProbeStateCheck {
         dev.state = DeviceState.BOUND;
         dev.driver = drv;
         dev.boundMicros = clock.now();
-        dev.deferReason = null;
+        dev.clearDeferReason();
         deferred.remove(dev);
         event(BootEvent.Kind.BIND, dev, drv.name(), null);
         log.dev(LogLevel.DEBUG, drv.name(), dev.name(), "driver bound");
@@ -524,18 +527,18 @@ public final class DriverCore implements ProbeStateCheck {
 
     /** The IOMMU node a device's DMA goes to: its first iommus entry, or its host bridge's iommu-map. */
     private Node iommuTargetOf(Device dev) {
-        if (dev.isPci()) {
-            if (dev.hostBridge() == null) {
+        if (dev.usesIdMap()) {
+            if (dev.idMapNode() == null) {
                 return null;
             }
-            IdMapping m = graph.mapId(dev.hostBridge(), "iommu-map", dev.requesterId());
+            IdMapping m = graph.mapId(dev.idMapNode(), "iommu-map", dev.requesterId());
             return m.kind() == IdMapping.Kind.MAPPED ? m.target() : null;
         }
         return iommuTarget(dev);
     }
 
     private static boolean namesAnIommu(Device dev) {
-        return dev.isPci() ? dev.hostBridge() != null && dev.hostBridge().property("iommu-map") != null
+        return dev.usesIdMap() ? dev.idMapNode() != null && dev.idMapNode().property("iommu-map") != null
                 : dev.node() != null && dev.node().property("iommus") != null;
     }
 
@@ -635,7 +638,7 @@ public final class DriverCore implements ProbeStateCheck {
                 if (dev.state == DeviceState.BOUND) {
                     continue;
                 }
-                dev.deferReason = null;
+                dev.clearDeferReason();
                 log.dev(LogLevel.DEBUG, dev.driverString(), dev.name(), "Retrying from deferred list");
                 deviceAttach(dev);
             }
@@ -652,7 +655,11 @@ public final class DriverCore implements ProbeStateCheck {
                 && node.parent().property("device_type") == null;
     }
 
-    /** The host bridge driver enumerates its buses: ports before the endpoints behind them. */
+    /**
+     * The host bridge driver enumerates its buses: ports before the endpoints behind them. The
+     * functions come from the DT children of the host node and, for the first host bridge, from
+     * the user's {@code --pci} list.
+     */
     private void enumeratePci(Device host) {
         int domain = pciDomain(host.node());
         Map<Node, Device> bridgeOf = new HashMap<>();
@@ -663,12 +670,61 @@ public final class DriverCore implements ProbeStateCheck {
             int devfn = (int) ((hi >> 8) & 0xff);
             String name = String.format("%04x:%02x:%02x.%d", domain, bus, devfn >> 3, devfn & 7);
             Device upstream = path.size() > 1 ? bridgeOf.get(path.get(path.size() - 2)) : null;
-            Device d = addDevice(name, fn, BusType.PCI, upstream != null ? upstream : host, (bus << 8) | devfn,
-                    host.node(), upstream);
+            Property type = fn.property("device_type");
+            boolean bridge = type != null && "pci".equals(type.value().firstString());
+            Device d = addPciDevice(name, fn, host, (bus << 8) | devfn, upstream, bridge, null);
             if (d != null) {
                 bridgeOf.put(fn, d);
             }
         });
+        if (!pciListUsed) {
+            pciListUsed = true;
+            String prefix = String.format("%04x:", domain);
+            for (ExtraDevice e : extraDevices) {
+                if (e.bus() == BusType.PCI) {
+                    Device upstream = e.upstream() == null ? null : byName(prefix + e.upstream());
+                    addPciDevice(prefix + e.name(), null, host, e.id(), upstream, e.bridge(), e.compatible());
+                }
+            }
+        }
+    }
+
+    private Device addPciDevice(String name, Node node, Device host, int rid, Device upstream, boolean bridge,
+            String compatible) {
+        return addDevice(name, node, BusType.PCI, upstream != null ? upstream : host, rid, host.node(), upstream,
+                d -> {
+                    d.pciBridge = bridge;
+                    if (compatible != null) {
+                        d.compatibles = List.of(compatible);
+                    }
+                });
+    }
+
+    /**
+     * The fsl-mc bus driver creates the objects the management complex reports: the user's
+     * {@code --fsl-mc} list, containers before the objects inside them (§9 S24).
+     */
+    private void enumerateFslMc(Device bus) {
+        for (ExtraDevice e : extraDevices) {
+            if (e.bus() != BusType.FSL_MC) {
+                continue;
+            }
+            Device container = e.upstream() == null ? null : byName(e.upstream());
+            addDevice(e.name(), null, BusType.FSL_MC, container != null ? container : bus, e.id(), bus.node(),
+                    container, d -> d.compatibles = List.of(e.compatible()));
+        }
+    }
+
+    private Device byName(String name) {
+        return byName.get(name);
+    }
+
+    private List<ExtraDevice> extraDevices = List.of();
+    private boolean pciListUsed;
+
+    /** Devices the buses find at probe time that the DT does not describe. */
+    public void setExtraDevices(List<ExtraDevice> devices) {
+        this.extraDevices = List.copyOf(devices);
     }
 
     private static int pciDomain(Node host) {

@@ -64,12 +64,12 @@ final class FwDevlink {
                 continue;
             }
             DeviceLink link = new DeviceLink(dev, supplierNode, ref.property());
-            dev.supplierLinks.add(link);
+            dev.addSupplierLink(link);
             Device supplier = deviceOf.get(supplierNode);
             if (supplier != null) {
                 connect(link, supplier);
             } else {
-                waitingFor.computeIfAbsent(supplierNode, k -> new ArrayList<>()).add(link);
+                waitingFor.computeIfAbsent(supplierNode, k -> new ArrayList<>(2)).add(link);
             }
         }
     }
@@ -130,7 +130,7 @@ final class FwDevlink {
     /** fwnode link becomes a device link; a link that would close a loop is relaxed (§2.8). */
     private void connect(DeviceLink link, Device supplier) {
         link.supplier = supplier;
-        supplier.consumerLinks.add(link);
+        supplier.addConsumerLink(link);
         if (dependsOn(supplier, link.consumer())) {
             relaxCycle(link);
         } else {
@@ -207,29 +207,17 @@ final class FwDevlink {
     }
 
     /**
-     * {@code device_links_check_suppliers}: the reason the consumer must wait, or null. The
-     * reason carries the bus name, as dev_err_probe records it before a driver is set.
+     * {@code device_links_check_suppliers}: what the consumer must wait for, or null. The driver
+     * core records it with the bus name, as dev_err_probe does before a driver is set.
      */
-    String waitReason(Device dev) {
+    DeferCause waitCause(Device dev) {
         if (!profile.fwDevlink().blocksProbing()) {
             return null;
         }
         for (DeviceLink l : dev.supplierLinks) {
-            if (!l.blocks()) {
-                continue;
-            }
-            return l.supplier == null
-                    ? dev.busName() + ": wait for supplier " + l.supplierNode().path()
-                    : dev.busName() + ": supplier " + l.supplier.name() + " not ready";
-        }
-        return null;
-    }
-
-    /** The first link that blocks, for reports. */
-    DeviceLink blockingLink(Device dev) {
-        for (DeviceLink l : dev.supplierLinks) {
             if (l.blocks()) {
-                return l;
+                return new DeferCause(DeferCause.Kind.SUPPLIER_LINK, l.supplierNode(), l.property(),
+                        l.supplier == null ? null : l.supplier.name());
             }
         }
         return null;

@@ -24,23 +24,67 @@ final class ResourceLookup {
     }
 
     /** The first acquired resource whose provider is not ready, or null when all are there. */
-    DeferCause firstMissing(Device dev, List<String> acquires) {
-        if (dev.node() == null || acquires.isEmpty()) {
+    DeferCause firstMissing(Device dev, DriverSpec drv) {
+        if (dev.node() == null || drv.acquires().isEmpty()) {
             return null;
         }
-        if (dev.supplierRefs == null) {
-            dev.supplierRefs = graph.suppliers(dev.node());
+        Needs needs = dev.needs;
+        if (needs == null || needs.driver != drv) {
+            needs = resolve(dev, drv);
+            dev.needs = needs;
         }
-        for (SupplierRef ref : dev.supplierRefs) {
-            if (ref.consumer() != dev.node() || !acquired(ref.property(), acquires)) {
-                continue;
-            }
-            Node provider = providerNode(ref.supplier());
-            if (provider != null && !ready(provider)) {
-                return new DeferCause(DeferCause.Kind.RESOURCE, provider, ref.property());
+        for (int i = 0; i < needs.providers.length; i++) {
+            if (!ready(needs, i)) {
+                return new DeferCause(DeferCause.Kind.RESOURCE, needs.providers[i], needs.properties[i]);
             }
         }
         return null;
+    }
+
+    /**
+     * The providers a driver's probe of one device asks for, resolved once (the tree does not
+     * change); each provider's device is looked up until it exists, then kept.
+     */
+    static final class Needs {
+        final DriverSpec driver;
+        final Node[] providers;
+        final String[] properties;
+        final Device[] devices;
+
+        Needs(DriverSpec driver, List<Node> providers, List<String> properties) {
+            this.driver = driver;
+            this.providers = providers.toArray(new Node[0]);
+            this.properties = properties.toArray(new String[0]);
+            this.devices = new Device[this.providers.length];
+        }
+    }
+
+    private Needs resolve(Device dev, DriverSpec drv) {
+        if (dev.supplierRefs == null) {
+            dev.supplierRefs = graph.suppliers(dev.node());
+        }
+        List<Node> providers = new java.util.ArrayList<>();
+        List<String> properties = new java.util.ArrayList<>();
+        for (SupplierRef ref : dev.supplierRefs) {
+            if (ref.consumer() != dev.node() || !acquired(ref.property(), drv.acquires())) {
+                continue;
+            }
+            Node provider = providerNode(ref.supplier());
+            if (provider != null && !earlyProvider.test(provider)) {
+                providers.add(provider);
+                properties.add(ref.property());
+            }
+        }
+        return new Needs(drv, providers, properties);
+    }
+
+    private boolean ready(Needs needs, int i) {
+        Device d = needs.devices[i];
+        if (d == null) {
+            d = deviceOf.get(needs.providers[i]);
+            needs.devices[i] = d;
+        }
+        return d != null && d.state == DeviceState.BOUND;
     }
 
     static boolean acquired(String property, List<String> acquires) {
@@ -62,13 +106,5 @@ final class ResourceLookup {
             }
         }
         return null;
-    }
-
-    boolean ready(Node provider) {
-        if (earlyProvider.test(provider)) {
-            return true;
-        }
-        Device d = deviceOf.get(provider);
-        return d != null && d.state == DeviceState.BOUND;
     }
 }

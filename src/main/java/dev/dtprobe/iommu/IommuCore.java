@@ -81,7 +81,7 @@ public final class IommuCore {
         if (groupOf.containsKey(dev)) {
             return IommuConfig.BEHIND_IOMMU;
         }
-        List<Target> targets = dev.isPci() ? pciTargets(dev) : iommusTargets(dev);
+        List<Target> targets = dev.usesIdMap() ? idMapTargets(dev) : iommusTargets(dev);
         if (targets.isEmpty()) {
             return new IommuConfig(-Errno.ENODEV, "no IOMMU described for the device");
         }
@@ -128,8 +128,9 @@ public final class IommuCore {
         return out;
     }
 
-    private List<Target> pciTargets(DmaMaster dev) {
-        Node bridge = dev.hostBridge();
+    /** PCI RIDs and fsl-mc ICIDs go through the parent's iommu-map (§4.3 steps 3-4, §4.5). */
+    private List<Target> idMapTargets(DmaMaster dev) {
+        Node bridge = dev.idMapNode();
         if (bridge == null) {
             return List.of();
         }
@@ -219,11 +220,13 @@ public final class IommuCore {
         if (iommu.kind() == IommuKind.IPMMU_VMSA) {
             return instanceGroups.computeIfAbsent(iommu, this::newGroup);
         }
-        if (dev.isPci()) {
+        if (dev.usesIdMap()) {
+            // pci_device_group: bridges are modelled without ACS, so functions below share a
+            // bridge's group; fsl_mc_device_group: objects share their container's group
             for (DmaMaster up = dev.upstreamBridge(); up != null; up = up.upstreamBridge()) {
                 IommuGroup g = groupOf.get(up);
                 if (g != null) {
-                    return g; // bridges are modelled without ACS, so functions below share its group
+                    return g;
                 }
             }
         }

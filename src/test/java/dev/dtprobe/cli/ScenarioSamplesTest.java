@@ -177,6 +177,12 @@ class ScenarioSamplesTest {
         assertEquals(0, group(r, "0000:00:00.0"));
         assertEquals(0, group(r, "0000:01:00.0"));
         assertLogOrder(r, "pcieport 0000:00:00.0: Adding to iommu group 0", "mlx5_core 0000:01:00.0: Adding to iommu group 0");
+
+        BootResult listed = boot(S + "s12-pci-iommu-map.dts", 1); // plus --pci 01:00.1 behind the port
+        assertStates(listed, "9050000.iommu=bound", "40000000.pcie=bound", "0000:00:00.0=bound",
+                "0000:01:00.0=bound", "0000:01:00.1=bound");
+        assertEquals(List.of(0x10001L), listed.iommu().fwspec(device(listed, "0000:01:00.1")).ids());
+        assertEquals(0, group(listed, "0000:01:00.1"));
     }
 
     @Test
@@ -299,6 +305,20 @@ class ScenarioSamplesTest {
         assertTrue(device(r, "2000.mmc").firstDeferReason().startsWith("sdhci-foo: "));
         assertEquals(0, group(r, "2000.mmc"));
         assertEquals(1, r.log().stream().filter(l -> l.message().startsWith("Adding to iommu group")).count());
+    }
+
+    @Test
+    void s24FslMcObjectsShareTheirContainersGroup() {
+        BootResult r = boot(S + "s24-fsl-mc-containers.dts", 0);
+        assertStates(r, "5000000.iommu=bound", "80c000000.fsl-mc=bound", "dprc.1=bound", "dpni.0=bound",
+                "dpio.0=bound", "dpbp.0=bound");
+        assertEquals(0, group(r, "dprc.1"));
+        assertEquals(0, group(r, "dpni.0"));
+        assertEquals(0, group(r, "dpio.0"));
+        assertEquals(List.of(0x18L), r.iommu().fwspec(device(r, "dpio.0")).ids());
+        assertEquals(-1, group(r, "dpbp.0"));
+        assertLogOrder(r, "OF: /soc/fsl-mc@80c000000: no iommu-map translation for id 0x40 on (null)",
+                "fsl_mc_dprc dprc.1: Adding to iommu group 0");
     }
 
     @Test
