@@ -2,17 +2,10 @@ package dev.dtprobe.driver;
 
 import dev.dtprobe.driver.catalog.ProbeFault;
 import dev.dtprobe.graph.DeviceGraph;
-import dev.dtprobe.graph.IdMapping;
-import dev.dtprobe.graph.Specifier;
-import dev.dtprobe.graph.SpecifierList;
-import dev.dtprobe.iommu.IommuConfig;
 import dev.dtprobe.iommu.IommuCore;
 import dev.dtprobe.iommu.IommuInstance;
 import dev.dtprobe.iommu.IommuKind;
-import dev.dtprobe.iommu.ProbeStateCheck;
 import dev.dtprobe.kernel.BootLog;
-import dev.dtprobe.kernel.DmaMaster;
-import dev.dtprobe.kernel.Era;
 import dev.dtprobe.kernel.Errno;
 import dev.dtprobe.kernel.KernelProfile;
 import dev.dtprobe.kernel.LogLevel;
@@ -35,7 +28,7 @@ import java.util.Set;
  * configuration and the driver's probe in the kernel's order, deferred devices wait on the
  * pending list until a trigger, and the deferred-probe timeout ends the waits it may end.
  */
-public final class DriverCore implements ProbeStateCheck {
+public final class DriverCore {
     /** Simulated cost of one probe attempt and of a successful bind, in microseconds. */
     static final long PROBE_COST = 150;
     static final long BIND_COST = 350;
@@ -67,9 +60,10 @@ public final class DriverCore implements ProbeStateCheck {
     private final ResourceLookup resources;
     private final DevicePopulator populator;
 
+    private final DeferredProbeCheck check;
+    private final DmaSetup dma;
+    private final BusEnumerator buses;
     private boolean probeEnabled;
-    private boolean initcallsDone;
-    private int timeout;
     private int triggerCount;
     private boolean flushing;
 
@@ -83,7 +77,20 @@ public final class DriverCore implements ProbeStateCheck {
         this.iommu = iommu;
         this.faults = faults;
         this.earlyNodes = earlyNodes;
-        this.timeout = profile.deferredProbeTimeout();
+        this.check = new DeferredProbeCheck(profile, log);
+        this.dma = new DmaSetup(profile, graph, iommu, log, check);
+        this.buses = new BusEnumerator(new BusEnumerator.Devices() {
+            @Override
+            public Device add(String name, Node node, BusType bus, Device parent, int rid, Node idMapNode,
+                    Device upstream, java.util.function.Consumer<Device> setup) {
+                return addDevice(name, node, bus, parent, rid, idMapNode, upstream, setup);
+            }
+
+            @Override
+            public Device find(String name) {
+                return byName.get(name);
+            }
+        });
         this.fwDevlink = new FwDevlink(profile, graph, log, earlyNodes::contains, deviceOf);
         this.resources = new ResourceLookup(graph, deviceOf, earlyNodes::contains);
         this.populator = new DevicePopulator(this::addDevice, earlyNodes);
@@ -139,7 +146,7 @@ public final class DriverCore implements ProbeStateCheck {
         probeEnabled = true;
         trigger();
         flush();
-        initcallsDone = true;
+        check.setInitcallsDone();
         if (!profile.modules() && profile.hasFwDevlinkDriversDone()) {
             fwDevlink.driversDone(devices);
         }
@@ -147,13 +154,23 @@ public final class DriverCore implements ProbeStateCheck {
         flush();
     }
 
-    /** When the timeout work is due, or -1 when late_initcall schedules none. */
+    /** IOMMU drivers built in (for E1's IOMMU_OF_DECLARE check), even before they register. */
+    public void setBuiltinIommuCompatibles(Set<String> compatibles) {
+        check.setBuiltinIommuCompatibles(compatibles);
+    }
+
+    /** Devices the buses find at probe time that the DT does not describe. */
+    public void setExtraDevices(List<ExtraDevice> devices) {
+        buses.setExtraDevices(devices);
+    }
+
+    /** Whether late_initcall will schedule the timeout work. */
     public boolean schedulesTimeout() {
-        return timeout > 0;
+        return check.timeout() > 0;
     }
 
     public int timeoutSeconds() {
-        return timeout;
+        return check.timeout();
     }
 
     /** {@code deferred_probe_timeout_work_func} (§1.8). */
@@ -162,7 +179,7 @@ public final class DriverCore implements ProbeStateCheck {
         if (profile.hasFwDevlinkDriversDone()) {
             fwDevlink.driversDone(devices);
         }
-        timeout = 0;
+        check.timeoutFired();
         trigger();
         flush();
         for (Device dev : deferred.pending()) {
@@ -183,7 +200,7 @@ public final class DriverCore implements ProbeStateCheck {
     }
 
     /** {@code device_add}; {@code setup} fills in bus-specific facts before the device is matched. */
-    private Device addDevice(String name, Node node, BusType bus, Device parent, int rid, Node idMapNode,
+    Device addDevice(String name, Node node, BusType bus, Device parent, int rid, Node idMapNode,
             Device upstream, java.util.function.Consumer<Device> setup) {
         if (byName.containsKey(name)) {
             log.log(LogLevel.ERR, "sysfs", name, "cannot create duplicate filename '/devices/platform/" + name + "'");
@@ -206,10 +223,7 @@ public final class DriverCore implements ProbeStateCheck {
         event(BootEvent.Kind.DEVICE_ADDED, dev, null, null);
         fwDevlink.deviceAdded(dev);
         if (profile.iommuProbeAtDeviceAdd()) {
-            Node target = iommuTargetOf(dev);
-            if (target != null && iommu.isRegistered(target)) {
-                iommu.configure(dev, dev.driverString(), this);
-            }
+            dma.configureAtDeviceAdd(dev);
         }
         deviceAttach(dev);
         return dev;
@@ -322,16 +336,16 @@ public final class DriverCore implements ProbeStateCheck {
             return defer(dev, drv, null, wait, -1);
         }
         dev.driver = drv;
-        int dma = dmaConfigure(dev, drv);
-        if (dma != 0) {
+        int configured = dma.configure(dev, drv);
+        if (configured != 0) {
             dev.driver = null;
-            if (dma == -Errno.EPROBE_DEFER) {
-                return defer(dev, drv, null, new DeferCause(DeferCause.Kind.IOMMU, iommuTarget(dev), dev.iommuNote), -1);
+            if (configured == -Errno.EPROBE_DEFER) {
+                return defer(dev, drv, null, new DeferCause(DeferCause.Kind.IOMMU, dma.firstIommu(dev), dev.iommuNote), -1);
             }
-            event(BootEvent.Kind.FAIL, dev, drv.name(), Errno.name(dma));
+            event(BootEvent.Kind.FAIL, dev, drv.name(), Errno.name(configured));
             dev.failNote = "iommu_device_use_default_domain: IOMMU group " + iommu.group(dev).id()
                     + " is owned by " + iommu.group(dev).owner();
-            return dma; // e.g. -EBUSY from DMA ownership: no log line (§9 S14)
+            return configured; // e.g. -EBUSY from DMA ownership: no log line (§9 S14)
         }
 
         int ret = callProbe(dev, drv);
@@ -339,7 +353,7 @@ public final class DriverCore implements ProbeStateCheck {
             driverBound(dev, drv);
             return 0;
         }
-        teardownDma(dev);
+        dma.teardown(dev);
         dev.driver = null;
         if (ret == -Errno.EPROBE_DEFER) {
             return Errno.EPROBE_DEFER; // deferral already recorded by callProbe
@@ -410,10 +424,10 @@ public final class DriverCore implements ProbeStateCheck {
             return -Errno.EPROBE_DEFER;
         }
         if (drv.populatesChildren() && dev.node() != null) {
-            if (isPciHost(dev.node())) {
-                enumeratePci(dev);
-            } else if (DevicePopulator.compatibles(dev.node()).contains("fsl,qoriq-mc")) {
-                enumerateFslMc(dev);
+            if (BusEnumerator.isPciHost(dev.node())) {
+                buses.enumeratePci(dev);
+            } else if (BusEnumerator.isFslMcBus(dev.node())) {
+                buses.enumerateFslMc(dev);
             } else {
                 populator.populateChildren(dev.node(), dev);
             }
@@ -442,173 +456,16 @@ public final class DriverCore implements ProbeStateCheck {
         if (drv.iommu() != null && dev.node() != null) {
             iommu.register(new IommuInstance(dev.node(), drv.iommu(), drv.name(), dev.name()));
             if (profile.iommuProbeAtDeviceAdd()) {
-                probeExistingMasters(dev.node());
+                dma.probeExistingMasters(devices, dev.node());
             }
         }
         if (drv.driverManagedDma() && iommu.group(dev) != null) {
-            claimForUserspace(dev, drv);
+            dma.claimForUserspace(dev, drv);
         }
         for (Device consumer : fwDevlink.consumersToProbe(dev)) {
             deferred.addPending(consumer);
         }
         trigger();
-    }
-
-    /**
-     * A driver_managed_dma driver (VFIO) hands the group to user space, which claims DMA
-     * ownership (§5.6): refused with -EPERM while kernel drivers in the group use it.
-     */
-    private void claimForUserspace(Device dev, DriverSpec drv) {
-        int ret = iommu.claimDmaOwner(dev, drv.name());
-        if (ret != 0) {
-            log.dev(LogLevel.WARNING, drv.name(), dev.name(), "iommu group " + iommu.group(dev).id()
-                    + " is not viable: DMA ownership claim failed with " + Errno.name(ret)
-                    + " (kernel drivers use other devices of the group)");
-        }
-    }
-
-    // ------------------------------------------------------------------ DMA (§4)
-
-    /** {@code platform_dma_configure}: of_dma_configure, then DMA ownership of the group. */
-    private int dmaConfigure(Device dev, DriverSpec drv) {
-        IommuConfig cfg = iommu.configure(dev, drv.name(), this);
-        if (cfg.deferred()) {
-            dev.iommuNote = cfg.reason();
-            return -Errno.EPROBE_DEFER;
-        }
-        if (cfg.behindIommu()) {
-            dev.iommuNote = null;
-            if (!drv.driverManagedDma()) {
-                int own = iommu.useDefaultDomain(dev);
-                if (own != 0) {
-                    return own;
-                }
-            }
-            dev.dmaOps = DmaOps.IOMMU;
-            return 0;
-        }
-        dev.iommuNote = namesAnIommu(dev) ? cfg.reason() : null;
-        long domid = xenGrantDomid(dev);
-        if (domid >= 0 && profile.version().atLeast(5, 19)) {
-            dev.dmaOps = DmaOps.XEN_GRANT;
-            dev.xenBackendDomid = domid;
-        } else if (!(profile.keepsStaleDmaOps() && dev.dmaOps == DmaOps.IOMMU)) {
-            dev.dmaOps = DmaOps.DIRECT;
-        }
-        return 0;
-    }
-
-    /** {@code arch_teardown_dma_ops} after a failed or deferred probe (§4.7). */
-    private void teardownDma(Device dev) {
-        if (dev.dmaOps == DmaOps.IOMMU && !dev.driver().driverManagedDma()) {
-            iommu.unuseDefaultDomain(dev);
-        }
-        if (profile.keepsStaleDmaOps() && dev.dmaOps == DmaOps.IOMMU) {
-            log.dev(LogLevel.WARNING, dev.driverString(), dev.name(),
-                    "dma_ops kept after failed probe: the next attempt reuses stale IOMMU ops "
-                            + "(arch_teardown_dma_ops does not reset them before v4.12)");
-            dev.staleDmaOps = true;
-            return;
-        }
-        dev.dmaOps = DmaOps.NONE;
-    }
-
-    /**
-     * v6.15+: {@code iommu_device_register} runs dma_configure for every existing master of the
-     * new IOMMU, in device-add order, so groups form before any master's driver probes (§6).
-     */
-    private void probeExistingMasters(Node iommuNode) {
-        for (Device d : List.copyOf(devices)) {
-            if (iommu.group(d) == null && iommuTargetOf(d) == iommuNode) {
-                iommu.configure(d, d.driverString(), this);
-            }
-        }
-    }
-
-    /** The IOMMU node a device's DMA goes to: its first iommus entry, or its host bridge's iommu-map. */
-    private Node iommuTargetOf(Device dev) {
-        if (dev.usesIdMap()) {
-            if (dev.idMapNode() == null) {
-                return null;
-            }
-            IdMapping m = graph.mapId(dev.idMapNode(), "iommu-map", dev.requesterId());
-            return m.kind() == IdMapping.Kind.MAPPED ? m.target() : null;
-        }
-        return iommuTarget(dev);
-    }
-
-    private static boolean namesAnIommu(Device dev) {
-        return dev.usesIdMap() ? dev.idMapNode() != null && dev.idMapNode().property("iommu-map") != null
-                : dev.node() != null && dev.node().property("iommus") != null;
-    }
-
-    private Node iommuTarget(Device dev) {
-        if (dev.node() == null || dev.node().property("iommus") == null) {
-            return null;
-        }
-        SpecifierList l = graph.parse(dev.node(), "iommus", "#iommu-cells");
-        return l.entries().isEmpty() ? null : l.entries().get(0).target();
-    }
-
-    /** The backend domid when the device's first IOMMU is a {@code xen,grant-dma} node (§7), else -1. */
-    private long xenGrantDomid(Device dev) {
-        if (dev.node() == null || dev.node().property("iommus") == null) {
-            return -1;
-        }
-        SpecifierList l = graph.parse(dev.node(), "iommus", "#iommu-cells");
-        if (l.entries().isEmpty()) {
-            return -1;
-        }
-        Specifier first = l.entries().get(0);
-        boolean grant = DevicePopulator.compatibles(first.target()).contains("xen,grant-dma");
-        return grant && first.args().length == 1 ? first.args()[0] : -1;
-    }
-
-    // ------------------------------------------------------------------ driver_deferred_probe_check_state
-
-    @Override
-    public int deferredProbeCheckState(DmaMaster m) {
-        Device dev = (Device) m;
-        String prefix = dev.driverString();
-        if (profile.era() == Era.E2) {
-            if (initcallsDone) {
-                if (timeout == 0) {
-                    log.dev(LogLevel.WARNING, prefix, dev.name(), "deferred probe timeout, ignoring dependency");
-                    return -Errno.ETIMEDOUT;
-                }
-                log.dev(LogLevel.WARNING, prefix, dev.name(), "ignoring dependency for device, assuming no driver");
-                return -Errno.ENODEV;
-            }
-            return -Errno.EPROBE_DEFER;
-        }
-        if (!profile.modules() && initcallsDone) {
-            log.dev(LogLevel.WARNING, prefix, dev.name(), "ignoring dependency for device, assuming no driver");
-            return -Errno.ENODEV;
-        }
-        if (timeout == 0 && initcallsDone) {
-            log.dev(LogLevel.WARNING, prefix, dev.name(), "deferred probe timeout, ignoring dependency");
-            return -Errno.ETIMEDOUT;
-        }
-        return -Errno.EPROBE_DEFER;
-    }
-
-    @Override
-    public boolean builtinDriverDeclared(Node iommuNode) {
-        for (String c : DevicePopulator.compatibles(iommuNode)) {
-            for (DriverSpec d : registeredByCompatible.getOrDefault(c, List.of())) {
-                if (d.iommu() != null) {
-                    return true;
-                }
-            }
-        }
-        return knownIommuCompatibles.stream().anyMatch(DevicePopulator.compatibles(iommuNode)::contains);
-    }
-
-    private Set<String> knownIommuCompatibles = Set.of();
-
-    /** IOMMU drivers built in (for E1's IOMMU_OF_DECLARE check), even before they register. */
-    public void setBuiltinIommuCompatibles(Set<String> compatibles) {
-        this.knownIommuCompatibles = Set.copyOf(compatibles);
     }
 
     // ------------------------------------------------------------------ triggers (§1.6)
@@ -645,91 +502,6 @@ public final class DriverCore implements ProbeStateCheck {
         } finally {
             flushing = false;
         }
-    }
-
-    // ------------------------------------------------------------------ PCI (§6)
-
-    private static boolean isPciHost(Node node) {
-        Property type = node.property("device_type");
-        return type != null && "pci".equals(type.value().firstString()) && node.parent() != null
-                && node.parent().property("device_type") == null;
-    }
-
-    /**
-     * The host bridge driver enumerates its buses: ports before the endpoints behind them. The
-     * functions come from the DT children of the host node and, for the first host bridge, from
-     * the user's {@code --pci} list.
-     */
-    private void enumeratePci(Device host) {
-        int domain = pciDomain(host.node());
-        Map<Node, Device> bridgeOf = new HashMap<>();
-        DevicePopulator.forEachPciNode(host.node(), path -> {
-            Node fn = path.get(path.size() - 1);
-            long hi = fn.property("reg").value().cellAt(0);
-            int bus = (int) ((hi >> 16) & 0xff);
-            int devfn = (int) ((hi >> 8) & 0xff);
-            String name = String.format("%04x:%02x:%02x.%d", domain, bus, devfn >> 3, devfn & 7);
-            Device upstream = path.size() > 1 ? bridgeOf.get(path.get(path.size() - 2)) : null;
-            Property type = fn.property("device_type");
-            boolean bridge = type != null && "pci".equals(type.value().firstString());
-            Device d = addPciDevice(name, fn, host, (bus << 8) | devfn, upstream, bridge, null);
-            if (d != null) {
-                bridgeOf.put(fn, d);
-            }
-        });
-        if (!pciListUsed) {
-            pciListUsed = true;
-            String prefix = String.format("%04x:", domain);
-            for (ExtraDevice e : extraDevices) {
-                if (e.bus() == BusType.PCI) {
-                    Device upstream = e.upstream() == null ? null : byName(prefix + e.upstream());
-                    addPciDevice(prefix + e.name(), null, host, e.id(), upstream, e.bridge(), e.compatible());
-                }
-            }
-        }
-    }
-
-    private Device addPciDevice(String name, Node node, Device host, int rid, Device upstream, boolean bridge,
-            String compatible) {
-        return addDevice(name, node, BusType.PCI, upstream != null ? upstream : host, rid, host.node(), upstream,
-                d -> {
-                    d.pciBridge = bridge;
-                    if (compatible != null) {
-                        d.compatibles = List.of(compatible);
-                    }
-                });
-    }
-
-    /**
-     * The fsl-mc bus driver creates the objects the management complex reports: the user's
-     * {@code --fsl-mc} list, containers before the objects inside them (§9 S24).
-     */
-    private void enumerateFslMc(Device bus) {
-        for (ExtraDevice e : extraDevices) {
-            if (e.bus() != BusType.FSL_MC) {
-                continue;
-            }
-            Device container = e.upstream() == null ? null : byName(e.upstream());
-            addDevice(e.name(), null, BusType.FSL_MC, container != null ? container : bus, e.id(), bus.node(),
-                    container, d -> d.compatibles = List.of(e.compatible()));
-        }
-    }
-
-    private Device byName(String name) {
-        return byName.get(name);
-    }
-
-    private List<ExtraDevice> extraDevices = List.of();
-    private boolean pciListUsed;
-
-    /** Devices the buses find at probe time that the DT does not describe. */
-    public void setExtraDevices(List<ExtraDevice> devices) {
-        this.extraDevices = List.copyOf(devices);
-    }
-
-    private static int pciDomain(Node host) {
-        Property p = host.property("linux,pci-domain");
-        return p != null && p.value().length() == 4 ? (int) p.value().cellAt(0) : 0;
     }
 
     // ------------------------------------------------------------------ results

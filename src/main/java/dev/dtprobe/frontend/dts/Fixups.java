@@ -9,7 +9,6 @@ import dev.dtprobe.tree.Node;
 import dev.dtprobe.tree.Property;
 import dev.dtprobe.tree.PropertyValue;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
