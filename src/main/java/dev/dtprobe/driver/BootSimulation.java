@@ -3,6 +3,7 @@ package dev.dtprobe.driver;
 import dev.dtprobe.driver.catalog.Build;
 import dev.dtprobe.driver.catalog.CatalogEntry;
 import dev.dtprobe.driver.catalog.DriverCatalog;
+import dev.dtprobe.driver.catalog.GenericDriver;
 import dev.dtprobe.graph.DeviceGraph;
 import dev.dtprobe.iommu.IommuCore;
 import dev.dtprobe.kernel.BootLog;
@@ -13,7 +14,9 @@ import dev.dtprobe.tree.DeviceTree;
 import dev.dtprobe.tree.Node;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 
@@ -30,17 +33,27 @@ public final class BootSimulation {
 
     private final KernelProfile profile;
     private final DriverCatalog catalog;
-    private final java.util.Map<String, String> overrides;
-    private boolean debugLog;
+    private final Map<String, String> overrides;
     private List<ExtraDevice> extraDevices = List.of();
+    private boolean debugLog;
+    private boolean recordEvents = true;
+
+    public BootSimulation(KernelProfile profile, DriverCatalog catalog) {
+        this(profile, catalog, Map.of());
+    }
+
+    /** @param overrides driver_override settings: device name to driver name */
+    public BootSimulation(KernelProfile profile, DriverCatalog catalog, Map<String, String> overrides) {
+        this.profile = profile;
+        this.catalog = catalog;
+        this.overrides = Map.copyOf(overrides);
+    }
 
     /** PCI functions and fsl-mc objects the buses find without a DT node. */
     public BootSimulation withExtraDevices(List<ExtraDevice> devices) {
         this.extraDevices = List.copyOf(devices);
         return this;
     }
-
-    private boolean recordEvents = true;
 
     /** Keep dynamic-debug log lines (off by default: they are many on large boards). */
     public BootSimulation withDebugLog(boolean on) {
@@ -52,17 +65,6 @@ public final class BootSimulation {
     public BootSimulation withEvents(boolean on) {
         this.recordEvents = on;
         return this;
-    }
-
-    public BootSimulation(KernelProfile profile, DriverCatalog catalog) {
-        this(profile, catalog, java.util.Map.of());
-    }
-
-    /** @param overrides driver_override settings: device name to driver name */
-    public BootSimulation(KernelProfile profile, DriverCatalog catalog, java.util.Map<String, String> overrides) {
-        this.profile = profile;
-        this.catalog = catalog;
-        this.overrides = java.util.Map.copyOf(overrides);
     }
 
     public BootResult run(DeviceTree tree) {
@@ -119,7 +121,7 @@ public final class BootSimulation {
                 runUserspace(core, clock, log, modules, times);
                 break;
             }
-            core.phase(level.name().toLowerCase() + "_initcall");
+            core.phase(level.name().toLowerCase(java.util.Locale.ROOT) + "_initcall");
             for (CatalogEntry e : builtIn) {
                 if (e.spec().level() == level && !isEarlyOnly(e)) {
                     core.registerDriver(e.spec());
@@ -176,7 +178,7 @@ public final class BootSimulation {
      * device level after every known driver (the catalog gives them the last link order).
      */
     private List<CatalogEntry> genericDrivers(DeviceTree tree) {
-        java.util.Map<String, CatalogEntry> out = new java.util.LinkedHashMap<>();
+        Map<String, CatalogEntry> out = new LinkedHashMap<>();
         if (!catalog.genericDriver()) {
             return List.of();
         }
@@ -186,7 +188,7 @@ public final class BootSimulation {
                 return;
             }
             for (CatalogEntry e : catalog.matchingNode(compatibles)) {
-                if (dev.dtprobe.driver.catalog.GenericDriver.isGenericName(e.spec().name())) {
+                if (GenericDriver.isGenericName(e.spec().name())) {
                     out.putIfAbsent(e.spec().name(), e);
                 }
             }

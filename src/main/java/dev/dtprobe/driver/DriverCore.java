@@ -112,7 +112,7 @@ public final class DriverCore {
         for (String c : drv.compatibles()) {
             registeredByCompatible.computeIfAbsent(c, k -> new ArrayList<>()).add(drv);
         }
-        event(BootEvent.Kind.DRIVER_REGISTERED, null, drv.name(), drv.level().name().toLowerCase());
+        event(BootEvent.Kind.DRIVER_REGISTERED, null, drv.name(), drv.level().name().toLowerCase(java.util.Locale.ROOT));
         for (Device dev : attachCandidates(drv)) {
             if (dev.state != DeviceState.BOUND && dev.bus() == drv.bus() && matches(dev, drv)) {
                 driverProbeDevice(dev, drv);
@@ -541,9 +541,5 @@ public final class DriverCore {
 
     public Set<Node> earlyNodes() {
         return earlyNodes;
-    }
-
-    public List<DriverSpec> registeredDrivers() {
-        return Collections.unmodifiableList(registered);
     }
 }
