@@ -29,7 +29,8 @@ public final class IommuCore {
     private final BootLog log;
     private final Map<Node, IommuInstance> registered = new LinkedHashMap<>();
     private final Map<DmaMaster, Fwspec> fwspecs = new HashMap<>();
-    private final Map<DmaMaster, IommuGroup> groupOf = new HashMap<>();
+    /** Insertion-ordered: groupSharingStream walks it, and boots must be deterministic. */
+    private final Map<DmaMaster, IommuGroup> groupOf = new LinkedHashMap<>();
     private final List<IommuGroup> groups = new ArrayList<>();
     private final Map<IommuInstance, IommuGroup> instanceGroups = new HashMap<>();
     private String busOwnerDriver;

@@ -62,6 +62,18 @@ class BootJsonTest {
     }
 
     @Test
+    void theSameInputGivesTheSameRun() {
+        var tree = new TreeLoader(new LoadOptions(List.of(Path.of("samples/include")), List.of(), List.of(), false, null))
+                .load(Path.of("samples/seeds/pci-endpoint-before-bridge.dts")).tree();
+        DriverCatalog c = DriverCatalog.bundled().merge(DriverCatalog.load(Path.of("samples/seeds/seed-drivers.yaml")));
+        KernelProfile p = KernelProfile.forVersion(KernelProfile.DEFAULT_VERSION);
+        String first = BootJson.write(new BootSimulation(p, c).run(tree));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(first, BootJson.write(new BootSimulation(p, c).run(tree)));
+        }
+    }
+
+    @Test
     void validatesInEveryEra() throws Exception {
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(Files.readString(Path.of("docs/boot-json.schema.json")));
