@@ -42,8 +42,12 @@ public final class CachedTranslator {
     /** TLB probe, then walk and fill on a miss. Returns an {@link Xlate} code; never allocates. */
     public long translate(long iova, int access) {
         long r = tlb.lookup(ctx, iova, access);
-        if (r != Iotlb.MISS) return r;
-        r = table.translate(iova, access);
+        return r != Iotlb.MISS ? r : miss(iova, access);
+    }
+
+    /** The walk and fill, kept out of {@link #translate} so that the hit path stays small. */
+    private long miss(long iova, int access) {
+        long r = table.translate(iova, access);
         if (r >= 0) tlb.fill(ctx, iova, r);
         return r;
     }

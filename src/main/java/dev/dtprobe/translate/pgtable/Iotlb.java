@@ -41,8 +41,10 @@ public final class Iotlb {
     private final int[] ctxVmid = new int[MAX_CONTEXTS];
     private final int[] ctxShift = new int[MAX_CONTEXTS];
     private final long[] ctxTag = new long[MAX_CONTEXTS];   // ctx << 40 | gen << 52
+    /** ctxTag | granule shift in bits [5:0]: everything a lookup needs in one load. */
+    private final long[] ctxWord = new long[MAX_CONTEXTS];
     private final int[] ctxBlocks = new int[MAX_CONTEXTS];  // block entries filled since last flush
-    private long hits, misses;
+    private long misses;
 
     /** @param sets number of entries (a power of two, e.g. 1024 or 4096). */
     public Iotlb(int sets) {
@@ -65,6 +67,7 @@ public final class Iotlb {
         ctxVmid[c] = vmid;
         ctxShift[c] = pgShift;
         ctxTag[c] = (long) c << CTX_SHIFT;
+        ctxWord[c] = ctxTag[c] | ctxShift[c];
         return c;
     }
 
@@ -78,15 +81,15 @@ public final class Iotlb {
      * (QEMU checks permissions on hits too).
      */
     public long lookup(int ctx, long iova, int access) {
-        int sh = ctxShift[ctx];
+        long w = ctxWord[ctx];
+        int sh = (int) w & 63;
         long vpn = iova >>> sh;
         int i = index(vpn, ctx);
         final long[] a = e;
-        if (a[i] != (vpn | ctxTag[ctx]) || vpn >= VPN_LIMIT) {
+        if (a[i] != (vpn | (w ^ sh)) || (iova >>> 52) != 0) {
             misses++;
             return MISS;
         }
-        hits++;
         long d = a[i + 1];
         if ((access & ~(int) (d >>> 58)) != 0) return Xlate.fault(Xlate.F_PERMISSION, (int) (d >>> 61) & 3);
         return d | (iova & ((1L << sh) - 1));
@@ -104,8 +107,7 @@ public final class Iotlb {
         if (Xlate.sizeShift(result) > sh) ctxBlocks[ctx]++;
     }
 
-    public long hits() { return hits; }
-
+    /** Lookups that missed (hits are not counted, to keep the hit path store-free). */
     public long misses() { return misses; }
 
     /** Number of live entries (scans; for tests and statistics). */
@@ -134,8 +136,10 @@ public final class Iotlb {
                 }
             }
             ctxTag[ctx] = prefix;
+            ctxWord[ctx] = ctxTag[ctx] | ctxShift[ctx];
         } else {
             ctxTag[ctx] = (long) ctx << CTX_SHIFT | (long) gen << GEN_SHIFT;
+            ctxWord[ctx] = ctxTag[ctx] | ctxShift[ctx];
         }
         ctxBlocks[ctx] = 0;
     }

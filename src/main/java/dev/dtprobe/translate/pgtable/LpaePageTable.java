@@ -57,6 +57,8 @@ public final class LpaePageTable {
     private final long[] idxMask = new long[4];
     /** Per level: a block/page descriptor is allowed there. */
     private final boolean[] leafOk = new boolean[4];
+    private final int sh0, sh1, sh2, sh3;
+    private final long mk0, mk1, mk2, mk3;
 
     private long[] mem;
     private int top;          // first unused long index
@@ -81,6 +83,8 @@ public final class LpaePageTable {
             idxMask[l] = (1L << (cfg.bitsPerLevel + (l == startLevel ? cfg.pgdBits - cfg.bitsPerLevel : 0))) - 1;
             leafOk[l] = cfg.leafAllowed(l);
         }
+        sh0 = shift[0]; sh1 = shift[1]; sh2 = shift[2]; sh3 = shift[3];
+        mk0 = idxMask[0]; mk1 = idxMask[1]; mk2 = idxMask[2]; mk3 = idxMask[3];
         int pgdLongs = Math.max(cfg.pgdEntries(), tableLongs);
         // Arena offset 0 is never a table, so no table descriptor points at PA 0; the PGD is
         // aligned to its own size like TTBR/VTTBR require.
@@ -220,22 +224,44 @@ public final class LpaePageTable {
      */
     public long translate(long iova, int access) {
         if ((iova >>> ias) != 0) return Xlate.fault(Xlate.F_TRANSLATION, startLevel);
+        // Unrolled from the start level (the levels fall through); per-level shifts and masks
+        // are final fields, so the only dependent loads are the descriptors themselves.
         final long[] m = mem;
-        int base = pgd;
-        int lvl = startLevel;
-        while (true) {
-            long d = m[base + (int) ((iova >>> shift[lvl]) & idxMask[lvl])];
-            if ((d & 1) == 0) return Xlate.fault(Xlate.F_TRANSLATION, lvl);
-            if ((d & 2) == 0 || lvl == 3) {
-                // block at levels 0-2, or page / reserved at level 3
-                if (lvl == 3 ? (d & 2) == 0 : !leafOk[lvl]) return Xlate.fault(Xlate.F_TRANSLATION, lvl);
-                return leaf(d, iova, lvl, access);
-            }
-            long next = toPaddr(d) >>> 3;
-            if (next >= top) return Xlate.fault(Xlate.F_WALK_EABT, lvl + 1);
-            base = (int) next;
-            lvl++;
+        long d;
+        long next = pgd;
+        switch (startLevel) {
+            case 0:
+                d = m[(int) next + (int) ((iova >>> sh0) & mk0)];
+                if ((d & 3) != 3) return leafOrFault(d, iova, 0, access);
+                if ((next = nextTable(d, m)) < 0) return Xlate.fault(Xlate.F_WALK_EABT, 1);
+                // fall through
+            case 1:
+                d = m[(int) next + (int) ((iova >>> sh1) & mk1)];
+                if ((d & 3) != 3) return leafOrFault(d, iova, 1, access);
+                if ((next = nextTable(d, m)) < 0) return Xlate.fault(Xlate.F_WALK_EABT, 2);
+                // fall through
+            case 2:
+                d = m[(int) next + (int) ((iova >>> sh2) & mk2)];
+                if ((d & 3) != 3) return leafOrFault(d, iova, 2, access);
+                if ((next = nextTable(d, m)) < 0) return Xlate.fault(Xlate.F_WALK_EABT, 3);
+                // fall through
+            default:
+                d = m[(int) next + (int) ((iova >>> sh3) & mk3)];
+                if ((d & 3) != 3) return Xlate.fault(Xlate.F_TRANSLATION, 3); // invalid or reserved 0b01
+                return leaf(d, iova, 3, access);
         }
+    }
+
+    /** Arena index of the table a table descriptor points at, or -1 if outside the arena. */
+    private long nextTable(long d, long[] m) {
+        long next = toPaddr(d) >>> 3;
+        return next < m.length ? next : -1;
+    }
+
+    /** A non-table descriptor at levels 0-2: invalid, or a block (allowed at this level or not). */
+    private long leafOrFault(long d, long iova, int lvl, int access) {
+        if ((d & 1) == 0 || !leafOk[lvl]) return Xlate.fault(Xlate.F_TRANSLATION, lvl);
+        return leaf(d, iova, lvl, access);
     }
 
     private long leaf(long d, long iova, int lvl, int access) {
