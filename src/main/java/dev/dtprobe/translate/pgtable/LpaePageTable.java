@@ -358,7 +358,7 @@ public final class LpaePageTable {
      */
     public int map(long iova, long pa, long size, int prot) {
         long min = 1L << pgShift;
-        if (((iova | pa | size) & (min - 1)) != 0 || size == 0) return Errno.EINVAL;
+        if (((iova | pa | size) & (min - 1)) != 0) return Errno.EINVAL;
         long origIova = iova, left = size;
         int rc = 0;
         while (left != 0) {

@@ -185,6 +185,7 @@ class LpaePageTableTest {
         assertEquals(Errno.EINVAL, t.mapPage(0x1000, 0x2000, M2, RW));       // unaligned
         assertEquals(Errno.EINVAL, t.map(0x1800, 0x2000, K4, RW));           // iommu_map alignment
         assertEquals(Errno.ERANGE, t.mapPage(1L << 48, 0x2000, K4, RW));
+        assertEquals(0, t.map(0x1000, 0x2000, 0, RW));                        // iommu_map of 0 bytes: nothing, 0
         assertEquals(0, t.map(0x1000, 0x2000, K4, 0));                       // no access: nothing mapped
         assertFault(F_TRANSLATION, 0, t.translate(0x1000, R));
         assertEquals(0, t.map(0x1000, 0x2000, K4, IOMMU_WRITE));             // write-only S1 is readable
