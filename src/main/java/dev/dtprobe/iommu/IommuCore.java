@@ -33,6 +33,8 @@ public final class IommuCore {
     private final Map<DmaMaster, IommuGroup> groupOf = new LinkedHashMap<>();
     private final List<IommuGroup> groups = new ArrayList<>();
     private final Map<IommuInstance, IommuGroup> instanceGroups = new HashMap<>();
+    /** The translator models of registered instances the model has hardware for (SMMUv3). */
+    private final Map<IommuInstance, Smmuv3Hardware> hardware = new HashMap<>();
     private String busOwnerDriver;
 
     public IommuCore(KernelProfile profile, DeviceGraph graph, BootLog log) {
@@ -50,6 +52,9 @@ public final class IommuCore {
      */
     public void register(IommuInstance instance) {
         registered.put(instance.node(), instance);
+        if (instance.kind() == IommuKind.ARM_SMMU_V3) {
+            hardware.put(instance, new Smmuv3Hardware(instance)); // the driver's probe programs it
+        }
         if (busOwnerDriver == null) {
             busOwnerDriver = instance.driverName();
         }
@@ -212,6 +217,10 @@ public final class IommuCore {
         IommuGroup group = deviceGroup(dev, iommu);
         group.add(dev);
         groupOf.put(dev, group);
+        Smmuv3Hardware hw = hardware.get(iommu);
+        if (hw != null) {
+            hw.attach(dev, spec.ids(), group);
+        }
         log.dev(LogLevel.INFO, driverPrefix, dev.name(), "Adding to iommu group " + group.id());
         return IommuConfig.BEHIND_IOMMU;
     }
@@ -315,6 +324,45 @@ public final class IommuCore {
             return -Errno.ENODEV;
         }
         return g.devices().size() != 1 ? -Errno.EINVAL : 0;
+    }
+
+    // ------------------------------------------------------------------ DMA after boot
+
+    /**
+     * The path a device's DMA takes after boot: through the translator its IOMMU driver
+     * programmed, or, with no IOMMU, straight to memory. Null when the IOMMU has no model yet.
+     */
+    public DmaPort dmaPort(DmaMaster dev) {
+        IommuGroup g = groupOf.get(dev);
+        Fwspec spec = fwspecs.get(dev);
+        if (g == null || spec == null) {
+            return new DirectPort();
+        }
+        Smmuv3Hardware hw = hardware.get(spec.instance());
+        return hw == null ? null : hw.port(dev, spec.ids(), g);
+    }
+
+    /** No IOMMU: DMA addresses are physical addresses. */
+    private static final class DirectPort implements DmaPort {
+        @Override
+        public int map(long iova, long pa, long size, boolean read, boolean write) {
+            return iova == pa ? 0 : -dev.dtprobe.kernel.Errno.EINVAL;
+        }
+
+        @Override
+        public long unmap(long iova, long size) {
+            return size;
+        }
+
+        @Override
+        public DmaResult translate(long iova, boolean write) {
+            return DmaResult.direct(iova);
+        }
+
+        @Override
+        public String describe() {
+            return "no IOMMU (direct DMA)";
+        }
     }
 
     // ------------------------------------------------------------------ state for reports
