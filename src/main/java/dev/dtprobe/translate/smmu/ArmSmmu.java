@@ -453,6 +453,22 @@ public final class ArmSmmu {
         return (smrValid[n] ? 1 << 31 : 0) | (smrMask[n] & 0x7fff) << 16 | smrId[n];
     }
 
+    /**
+     * A raw write of SMR(n) (VALID b31, MASK [30:16], ID [15:0]), as firmware or a buggy driver
+     * might do; Linux's allocator never builds overlapping SMRs, this can.
+     */
+    public void writeSmr(int n, int value) {
+        smrValid[n] = value < 0;
+        smrMask[n] = (value >>> 16) & 0x7fff;
+        smrId[n] = value & 0xffff;
+    }
+
+    /** A raw write of S2CR(n): TYPE [17:16], CBNDX [7:0]. */
+    public void writeS2cr(int n, int value) {
+        s2crType[n] = (value >>> 16) & 3;
+        s2crCbndx[n] = value & 0xff;
+    }
+
     public boolean smrValid(int n) { return smrValid[n]; }
 
     public int smrId(int n) { return smrId[n]; }
