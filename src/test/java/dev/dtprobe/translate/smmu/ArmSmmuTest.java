@@ -159,10 +159,12 @@ class ArmSmmuTest {
         ArmSmmu s = new ArmSmmu(mmu500().smrs(3).build(), false);
         assertEquals(0, s.probeDevice(SmmuMaster.of("a", new int[] {0x100}, null)));
         assertEquals(0, s.probeDevice(SmmuMaster.of("b", new int[] {0x200}, null)));
-        s.release(masterAt(s, "x", 0x100)); // no-op: a different master object was never probed
-        // an overlap anywhere wins over a free slot found earlier
+        s.release(masterAt(s, "x", 0x100)); // no-op: this master object was never probed
         s.release(probe(s, "tmp", 0x300)); // slot 2 used then freed
-        assertEquals(EINVAL, s.findSme(0x201, 0x1)); // overlaps {0x200, 0} but does not cover... subset check first
+        // {0x201, 0x1} is not covered by {0x200, 0} but overlaps it at SID 0x200
+        assertEquals(EINVAL, s.findSme(0x201, 0x1));
+        // {0x200, 0} again: covered by slot 1, reused
+        assertEquals(1, s.findSme(0x200, 0));
         assertEquals(2, s.findSme(0x300, 0));
         assertEquals(0, s.probeDevice(SmmuMaster.of("c", new int[] {0x300}, null)));
         assertEquals(ENOSPC, s.probeDevice(SmmuMaster.of("d", new int[] {0x400}, null)));
@@ -550,6 +552,29 @@ class ArmSmmuTest {
         assertEquals(SmmuVersion.V1, SmmuVersion.fromCompatible(List.of("arm,mmu-400")));
         assertEquals(SmmuVersion.V1_64K, SmmuVersion.fromCompatible(List.of("arm,mmu-401")));
         assertNull(SmmuVersion.fromCompatible(List.of("arm,smmu-v3")));
+    }
+
+    @Test
+    void legacyBinding() {
+        SmmuBindingPolicy p = new SmmuBindingPolicy();
+        assertEquals(0, p.probeSmmu(true));
+        assertEquals(0, p.probeSmmu(true));
+        assertEquals(ENODEV, p.probeSmmu(false));
+        assertTrue(p.usingLegacyBinding());
+        SmmuBindingPolicy g = new SmmuBindingPolicy();
+        assertEquals(0, g.probeSmmu(false));
+        assertEquals(ENODEV, g.probeSmmu(true));
+        // mmu-masters = <&dev 0x100 0x101>: raw cells, no mask; no DMA domain, an unmanaged one works
+        ArmSmmu s = new ArmSmmu(mmu500().build(), true);
+        SmmuMaster m = new SmmuMaster("dev", SmmuBinding.legacyFwids(new int[] {0x100, 0x101}));
+        assertEquals(0, s.probeDevice(m));
+        assertEquals(0, s.smrMask(0));
+        assertEquals(1, m.smeIndex(1));
+        assertNull(s.newDomain(SmmuDomain.Type.DMA, p.usingLegacyBinding()));
+        SmmuDomain d = s.newDomain(SmmuDomain.Type.UNMANAGED, p.usingLegacyBinding());
+        assertEquals(0, s.attach(m, d));
+        d.map(0, 0x4000, K4, RW);
+        assertOk(0x4000, K4, s.translate(0x101, 0, R));
     }
 
     @Test
