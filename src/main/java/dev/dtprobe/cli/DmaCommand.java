@@ -4,7 +4,9 @@ import dev.dtprobe.diag.InputException;
 import dev.dtprobe.diag.SourcePos;
 import dev.dtprobe.driver.BootResult;
 import dev.dtprobe.driver.Device;
+import dev.dtprobe.driver.DmaOps;
 import dev.dtprobe.iommu.DmaPort;
+import dev.dtprobe.iommu.XenGrantPort;
 import dev.dtprobe.kernel.Errno;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {"Boots the board, then maps, unmaps and translates DMA addresses of one device",
             "through the IOMMU state its driver programmed at probe (maps first, then unmaps, then",
-            "translations). Modelled so far: SMMUv3, and devices without an IOMMU."},
+            "translations). Modelled: SMMUv3, IPMMU-VMSA, Xen grant DMA, and devices without an IOMMU.",
+            "For Xen grant DMA the DMA address is chosen by the grant allocator and printed by --map."},
         footer = {"", "Example:",
             "  dtprobe dma board.dts --pci 00:01.0=pci1af4,1041 --device 0000:00:01.0 \\",
             "      --map 0x10000000:0x48000000:0x200000:rw --translate 0x10001234:w --translate 0x20000000"})
@@ -55,10 +58,12 @@ final class DmaCommand implements Callable<Integer> {
         if (d == null) {
             throw bad("--device", "no device '" + device + "' in this boot");
         }
-        DmaPort port = result.iommu().dmaPort(d);
+        DmaPort port = d.dmaOps() == DmaOps.XEN_GRANT
+                ? new XenGrantPort(d.name(), (int) d.xenBackendDomid())
+                : result.iommu().dmaPort(d);
         if (port == null) {
             throw bad("--device", d.name() + " is behind " + result.iommu().fwspec(d).targetPath()
-                    + ", whose translator is not modelled yet (SMMUv3 is)");
+                    + ", whose translator is not wired into boot yet (SMMUv3 and IPMMU are)");
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(d.name() + ": " + port.describe());
@@ -70,8 +75,10 @@ final class DmaCommand implements Callable<Integer> {
             String perm = f.length == 4 ? f[3] : "rw";
             int ret = port.map(number("--map", f[0]), number("--map", f[1]), number("--map", f[2]),
                     perm.contains("r"), perm.contains("w"));
-            out.printf(Locale.ROOT, "map %s -> %s size %s %s: %s%n", f[0], f[1], f[2], perm,
-                    ret == 0 ? "ok" : Errno.name(ret));
+            String done = ret != 0 ? Errno.name(ret)
+                    : port instanceof XenGrantPort x ? String.format(Locale.ROOT, "ok, DMA address 0x%x", x.lastDmaAddress())
+                    : "ok";
+            out.printf(Locale.ROOT, "map %s -> %s size %s %s: %s%n", f[0], f[1], f[2], perm, done);
         }
         for (String u : unmaps) {
             String[] f = u.split(":");

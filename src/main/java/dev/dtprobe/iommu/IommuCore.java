@@ -33,8 +33,9 @@ public final class IommuCore {
     private final Map<DmaMaster, IommuGroup> groupOf = new LinkedHashMap<>();
     private final List<IommuGroup> groups = new ArrayList<>();
     private final Map<IommuInstance, IommuGroup> instanceGroups = new HashMap<>();
-    /** The translator models of registered instances the model has hardware for (SMMUv3). */
-    private final Map<IommuInstance, Smmuv3Hardware> hardware = new HashMap<>();
+    /** The translator models of registered instances that have one (SMMUv3, IPMMU). */
+    private final Map<IommuInstance, Smmuv3Hardware> smmuv3 = new HashMap<>();
+    private final Map<Node, IpmmuHardware> ipmmus = new HashMap<>();
     private String busOwnerDriver;
 
     public IommuCore(KernelProfile profile, DeviceGraph graph, BootLog log) {
@@ -52,8 +53,11 @@ public final class IommuCore {
      */
     public void register(IommuInstance instance) {
         registered.put(instance.node(), instance);
+        // the driver's probe programs its hardware
         if (instance.kind() == IommuKind.ARM_SMMU_V3) {
-            hardware.put(instance, new Smmuv3Hardware(instance)); // the driver's probe programs it
+            smmuv3.put(instance, new Smmuv3Hardware(instance));
+        } else if (instance.kind() == IommuKind.IPMMU_VMSA) {
+            ipmmus.put(instance.node(), new IpmmuHardware(instance, ipmmus::get, graph::byPhandle));
         }
         if (busOwnerDriver == null) {
             busOwnerDriver = instance.driverName();
@@ -217,9 +221,13 @@ public final class IommuCore {
         IommuGroup group = deviceGroup(dev, iommu);
         group.add(dev);
         groupOf.put(dev, group);
-        Smmuv3Hardware hw = hardware.get(iommu);
-        if (hw != null) {
-            hw.attach(dev, spec.ids(), group);
+        Smmuv3Hardware v3 = smmuv3.get(iommu);
+        if (v3 != null) {
+            v3.attach(dev, spec.ids(), group);
+        }
+        IpmmuHardware ipmmu = ipmmus.get(iommu.node());
+        if (ipmmu != null) {
+            ipmmu.attach(dev, spec.ids());
         }
         log.dev(LogLevel.INFO, driverPrefix, dev.name(), "Adding to iommu group " + group.id());
         return IommuConfig.BEHIND_IOMMU;
@@ -338,8 +346,12 @@ public final class IommuCore {
         if (g == null || spec == null) {
             return new DirectPort();
         }
-        Smmuv3Hardware hw = hardware.get(spec.instance());
-        return hw == null ? null : hw.port(dev, spec.ids(), g);
+        Smmuv3Hardware v3 = smmuv3.get(spec.instance());
+        if (v3 != null) {
+            return v3.port(dev, spec.ids(), g);
+        }
+        IpmmuHardware ipmmu = ipmmus.get(spec.instance().node());
+        return ipmmu == null ? null : ipmmu.port(dev, spec.ids());
     }
 
     /** No IOMMU: DMA addresses are physical addresses. */
