@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {"Boots the board, then maps, unmaps and translates DMA addresses of one device",
             "through the IOMMU state its driver programmed at probe (maps first, then unmaps, then",
-            "translations). Modelled: SMMUv3, IPMMU-VMSA, Xen grant DMA, and devices without an IOMMU.",
+            "translations). Modelled: SMMU v1/v2/MMU-500, SMMUv3, IPMMU-VMSA, Xen grant DMA, no IOMMU.",
             "For Xen grant DMA the DMA address is chosen by the grant allocator and printed by --map."},
         footer = {"", "Example:",
             "  dtprobe dma board.dts --pci 00:01.0=pci1af4,1041 --device 0000:00:01.0 \\",
@@ -63,7 +63,7 @@ final class DmaCommand implements Callable<Integer> {
                 : result.iommu().dmaPort(d);
         if (port == null) {
             throw bad("--device", d.name() + " is behind " + result.iommu().fwspec(d).targetPath()
-                    + ", whose translator is not wired into boot yet (SMMUv3 and IPMMU are)");
+                    + ", whose IOMMU type has no translator model");
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(d.name() + ": " + port.describe());

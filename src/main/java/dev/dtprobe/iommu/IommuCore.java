@@ -35,6 +35,7 @@ public final class IommuCore {
     private final Map<IommuInstance, IommuGroup> instanceGroups = new HashMap<>();
     /** The translator models of registered instances that have one (SMMUv3, IPMMU). */
     private final Map<IommuInstance, Smmuv3Hardware> smmuv3 = new HashMap<>();
+    private final Map<IommuInstance, SmmuV2Hardware> smmuv2 = new HashMap<>();
     private final Map<Node, IpmmuHardware> ipmmus = new HashMap<>();
     private String busOwnerDriver;
 
@@ -56,6 +57,8 @@ public final class IommuCore {
         // the driver's probe programs its hardware
         if (instance.kind() == IommuKind.ARM_SMMU_V3) {
             smmuv3.put(instance, new Smmuv3Hardware(instance));
+        } else if (instance.kind() == IommuKind.ARM_SMMU) {
+            smmuv2.put(instance, new SmmuV2Hardware(instance));
         } else if (instance.kind() == IommuKind.IPMMU_VMSA) {
             ipmmus.put(instance.node(), new IpmmuHardware(instance, ipmmus::get, graph::byPhandle));
         }
@@ -225,6 +228,10 @@ public final class IommuCore {
         if (v3 != null) {
             v3.attach(dev, spec.ids(), group);
         }
+        SmmuV2Hardware v2 = smmuv2.get(iommu);
+        if (v2 != null) {
+            v2.attach(dev, spec.ids(), group);
+        }
         IpmmuHardware ipmmu = ipmmus.get(iommu.node());
         if (ipmmu != null) {
             ipmmu.attach(dev, spec.ids());
@@ -349,6 +356,10 @@ public final class IommuCore {
         Smmuv3Hardware v3 = smmuv3.get(spec.instance());
         if (v3 != null) {
             return v3.port(dev, spec.ids(), g);
+        }
+        SmmuV2Hardware v2 = smmuv2.get(spec.instance());
+        if (v2 != null) {
+            return v2.port(dev, spec.ids(), g);
         }
         IpmmuHardware ipmmu = ipmmus.get(spec.instance().node());
         return ipmmu == null ? null : ipmmu.port(dev, spec.ids());

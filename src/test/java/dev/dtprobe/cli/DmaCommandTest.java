@@ -45,6 +45,19 @@ class DmaCommandTest {
     }
 
     @Test
+    void smmuV2StreamGoesThroughTheContextBankArmSmmuSetUp() {
+        String out = run("dma", "samples/scenarios/s01-iommu-first.dts", "-I", "samples/include",
+                "--drivers", "samples/scenarios/drivers.yaml", "--device", "2000.mmc",
+                "--map", "0x1000:0x80001000:0x1000:rw", "--translate", "0x1234", "--translate", "0x5000");
+        assertEquals(String.join("\n",
+                "2000.mmc: SMMU /soc/iommu@1000, stream ID 0x10, context bank 0",
+                "map 0x1000 -> 0x80001000 size 0x1000 rw: ok",
+                "read 0x1234: PA 0x80001234 (rw, 4K page)",
+                "read 0x5000: fault: SMMU TRANSLATION fault, stream ID 0x10, address 0x5000",
+                ""), out);
+    }
+
+    @Test
     void twoMastersOfOneIpmmuSeeTheSameMapping() {
         BootCommand cmd = new BootCommand();
         new CommandLine(cmd).parseArgs("samples/scenarios/s18-ipmmu-shared-domain.dts", "-I", "samples/include",

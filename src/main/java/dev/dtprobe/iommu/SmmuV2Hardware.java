@@ -1,0 +1,80 @@
+package dev.dtprobe.iommu;
+
+import dev.dtprobe.kernel.DmaMaster;
+import dev.dtprobe.translate.pgtable.Xlate;
+import dev.dtprobe.translate.smmu.ArmSmmu;
+import dev.dtprobe.translate.smmu.SmmuConfig;
+import dev.dtprobe.translate.smmu.SmmuDomain;
+import dev.dtprobe.translate.smmu.SmmuResult;
+import dev.dtprobe.translate.smmu.SmmuVersion;
+import dev.dtprobe.tree.Property;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An SMMU v1/v2 / MMU-500 as arm-smmu programs it (§1 of translators.md): one domain per IOMMU
+ * group, and each master's stream IDs attached with the SMR/S2CR/context-bank allocation Linux
+ * uses. The implementation's resources are not in the DT, so the model assumes a typical
+ * MMU-500 configuration (128 SMRs, 16 context banks, 15-bit stream IDs).
+ */
+final class SmmuV2Hardware {
+    private final IommuInstance instance;
+    private final ArmSmmu smmu;
+    private final Map<IommuGroup, SmmuDomain> domains = new HashMap<>();
+
+    SmmuV2Hardware(IommuInstance instance) {
+        this.instance = instance;
+        Property compatible = instance.node().property("compatible");
+        SmmuVersion version = SmmuVersion.fromCompatible(compatible == null ? List.of() : compatible.value().strings());
+        this.smmu = new ArmSmmu(SmmuConfig.builder().version(version).smrs(128).contextBanks(16, 0).build(), true);
+    }
+
+    /** Attaches the master's (stream ID, SMR mask) pairs to its group's default domain. */
+    int attach(DmaMaster dev, List<Long> fwids, IommuGroup group) {
+        SmmuDomain d = domains.computeIfAbsent(group, g -> smmu.newDomain(
+                g.defaultDomain() == DomainType.IDENTITY ? SmmuDomain.Type.IDENTITY : SmmuDomain.Type.DMA));
+        int[] sids = new int[fwids.size()];
+        int[] masks = new int[fwids.size()];
+        for (int i = 0; i < sids.length; i++) {
+            sids[i] = (int) (fwids.get(i) & 0xffffffffL);
+            masks[i] = (int) (fwids.get(i) >>> 32);
+        }
+        return smmu.attach(sids, masks, d);
+    }
+
+    DmaPort port(DmaMaster dev, List<Long> fwids, IommuGroup group) {
+        int sid = (int) (fwids.get(0) & 0xffffffffL);
+        SmmuDomain d = domains.get(group);
+        return new DmaPort() {
+            @Override
+            public int map(long iova, long pa, long size, boolean read, boolean write) {
+                return d == null ? -22 : d.map(iova, pa, size, (read ? Xlate.R : 0) | (write ? Xlate.W : 0));
+            }
+
+            @Override
+            public long unmap(long iova, long size) {
+                return d == null ? 0 : d.unmap(iova, size);
+            }
+
+            @Override
+            public DmaResult translate(long iova, boolean write) {
+                SmmuResult r = smmu.translate(sid, iova, write ? Xlate.W : Xlate.R);
+                return switch (r.kind) {
+                    case OK -> new DmaResult(DmaResult.Kind.OK, r.pa, IpmmuHardware.perm(r.perm), r.mappingSize, null);
+                    case BYPASS -> new DmaResult(DmaResult.Kind.BYPASS, r.pa, "rw", 0, null);
+                    case ABORT -> new DmaResult(DmaResult.Kind.ABORT, 0, "", 0, null);
+                    case FAULT -> new DmaResult(DmaResult.Kind.FAULT, 0, "", 0, String.format(Locale.ROOT,
+                            "SMMU %s fault, stream ID 0x%x, address 0x%x", r.fault, sid, iova));
+                };
+            }
+
+            @Override
+            public String describe() {
+                return String.format(Locale.ROOT, "SMMU %s, stream ID 0x%x, context bank %d", instance.path(), sid,
+                        d == null ? -1 : d.cbndx());
+            }
+        };
+    }
+}
