@@ -8,6 +8,10 @@ import dev.dtprobe.driver.DmaOps;
 import dev.dtprobe.iommu.DmaPort;
 import dev.dtprobe.iommu.XenGrantPort;
 import dev.dtprobe.kernel.Errno;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dtprobe.iommu.DmaResult;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,69 +52,94 @@ final class DmaCommand implements Callable<Integer> {
     @Option(names = "--translate", paramLabel = "IOVA[:r|w]", description = "A DMA access by the device (default read).")
     List<String> translates = new ArrayList<>();
 
+    @Option(names = "--script", paramLabel = "FILE",
+            description = "A JSON list of steps (map, unmap, translate, invalidate), run in order after the options.")
+    java.nio.file.Path script;
+
+    @Option(names = "--json", description = "Print the results as JSON.")
+    boolean json;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        List<DmaStep> steps = new ArrayList<>();
+        maps.forEach(m -> steps.add(DmaStep.map(m)));
+        unmaps.forEach(u -> steps.add(DmaStep.unmap(u)));
+        translates.forEach(t -> steps.add(DmaStep.translate(t)));
+        if (script != null) {
+            steps.addAll(DmaStep.script(script));
+        }
         BootResult result = options.boot();
         Device d = result.find(device);
         if (d == null) {
-            throw bad("--device", "no device '" + device + "' in this boot");
+            throw new InputException(SourcePos.ofFile("--device"), "no device '" + device + "' in this boot");
         }
         DmaPort port = d.dmaOps() == DmaOps.XEN_GRANT
                 ? new XenGrantPort(d.name(), (int) d.xenBackendDomid())
                 : result.iommu().dmaPort(d);
         if (port == null) {
-            throw bad("--device", d.name() + " is behind " + result.iommu().fwspec(d).targetPath()
-                    + ", whose IOMMU type has no translator model");
+            throw new InputException(SourcePos.ofFile("--device"), d.name() + " is behind "
+                    + result.iommu().fwspec(d).targetPath() + ", whose IOMMU type has no translator model");
+        }
+        List<String> lines = new ArrayList<>();
+        ArrayNode results = MAPPER.createArrayNode();
+        for (DmaStep s : steps) {
+            ObjectNode r = results.addObject();
+            r.put("op", s.op().name().toLowerCase(Locale.ROOT));
+            r.put("iova", hex(s.iova()));
+            switch (s.op()) {
+                case MAP -> {
+                    int ret = port.map(s.iova(), s.pa(), s.size(), s.read(), s.write());
+                    String done = ret != 0 ? Errno.name(ret) : port instanceof XenGrantPort x
+                            ? String.format(Locale.ROOT, "ok, DMA address 0x%x", x.lastDmaAddress()) : "ok";
+                    r.put("pa", hex(s.pa())).put("size", hex(s.size())).put("result", ret == 0 ? "ok" : Errno.name(ret));
+                    if (ret == 0 && port instanceof XenGrantPort x) {
+                        r.put("dmaAddress", hex(x.lastDmaAddress()));
+                    }
+                    lines.add(String.format(Locale.ROOT, "map 0x%x -> 0x%x size 0x%x %s: %s", s.iova(), s.pa(), s.size(),
+                            (s.read() ? "r" : "") + (s.write() ? "w" : ""), done));
+                }
+                case UNMAP -> {
+                    long n = port.unmap(s.iova(), s.size());
+                    r.put("size", hex(s.size())).put("unmapped", hex(n));
+                    lines.add(String.format(Locale.ROOT, "unmap 0x%x size 0x%x: 0x%x bytes unmapped", s.iova(), s.size(), n));
+                }
+                case TRANSLATE -> {
+                    DmaResult t = port.translate(s.iova(), s.write());
+                    r.put("access", s.write() ? "w" : "r").put("kind", t.kind().name());
+                    if (t.kind() == DmaResult.Kind.FAULT) {
+                        r.put("fault", t.fault());
+                    } else {
+                        r.put("pa", hex(t.pa())).put("perm", t.perm()).put("mappingSize", hex(t.mappingSize()));
+                    }
+                    lines.add(String.format(Locale.ROOT, "%s 0x%x: %s", s.write() ? "write" : "read", s.iova(), t.render()));
+                }
+                case INVALIDATE -> {
+                    port.invalidateAll();
+                    lines.add("invalidate: all cached translations of the domain");
+                }
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(d.name() + ": " + port.describe());
-        for (String m : maps) {
-            String[] f = m.split(":");
-            if (f.length < 3 || f.length > 4) {
-                throw bad("--map", "bad mapping '" + m + "': expected IOVA:PA:SIZE[:PERM]");
-            }
-            String perm = f.length == 4 ? f[3] : "rw";
-            int ret = port.map(number("--map", f[0]), number("--map", f[1]), number("--map", f[2]),
-                    perm.contains("r"), perm.contains("w"));
-            String done = ret != 0 ? Errno.name(ret)
-                    : port instanceof XenGrantPort x ? String.format(Locale.ROOT, "ok, DMA address 0x%x", x.lastDmaAddress())
-                    : "ok";
-            out.printf(Locale.ROOT, "map %s -> %s size %s %s: %s%n", f[0], f[1], f[2], perm, done);
-        }
-        for (String u : unmaps) {
-            String[] f = u.split(":");
-            if (f.length != 2) {
-                throw bad("--unmap", "bad range '" + u + "': expected IOVA:SIZE");
-            }
-            long n = port.unmap(number("--unmap", f[0]), number("--unmap", f[1]));
-            out.printf(Locale.ROOT, "unmap %s size %s: 0x%x bytes unmapped%n", f[0], f[1], n);
-        }
-        for (String t : translates) {
-            String[] f = t.split(":");
-            boolean write = f.length > 1 && f[1].equals("w");
-            if (f.length > 2 || (f.length == 2 && !f[1].equals("r") && !f[1].equals("w"))) {
-                throw bad("--translate", "bad access '" + t + "': expected IOVA[:r|w]");
-            }
-            out.printf(Locale.ROOT, "%s %s: %s%n", write ? "write" : "read", f[0],
-                    port.translate(number("--translate", f[0]), write).render());
+        if (json) {
+            ObjectNode root = MAPPER.createObjectNode();
+            root.put("device", d.name());
+            root.put("path", port.describe());
+            root.set("steps", results);
+            out.println(root.toPrettyString());
+        } else {
+            out.println(d.name() + ": " + port.describe());
+            lines.forEach(out::println);
         }
         out.flush();
         return ExitCode.OK;
     }
 
-    private static long number(String option, String text) {
-        try {
-            String t = text.trim().toLowerCase(Locale.ROOT);
-            return t.startsWith("0x") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            throw bad(option, "bad number '" + text + "'");
-        }
-    }
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private static InputException bad(String option, String message) {
-        return new InputException(SourcePos.ofFile(option), message);
+    private static String hex(long v) {
+        return "0x" + Long.toHexString(v);
     }
 }

@@ -14,6 +14,10 @@ public interface DmaPort {
 
     DmaResult translate(long iova, boolean write);
 
+    /** Invalidates every cached translation of the domain, as its driver's flush-all does. */
+    default void invalidateAll() {
+    }
+
     /** What the port is, for the report ({@code "SMMUv3 /smmu@... SID 0x8"}). */
     String describe();
 }

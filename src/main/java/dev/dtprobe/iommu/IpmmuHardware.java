@@ -68,6 +68,11 @@ final class IpmmuHardware {
             }
 
             @Override
+            public void invalidateAll() {
+                ipmmu.defaultDomain().flushAll();
+            }
+
+            @Override
             public String describe() {
                 return String.format(Locale.ROOT, "IPMMU %s, uTLB %d, shared domain of the instance", instance.path(), utlb);
             }

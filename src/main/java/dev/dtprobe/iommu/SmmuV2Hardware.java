@@ -71,6 +71,13 @@ final class SmmuV2Hardware {
             }
 
             @Override
+            public void invalidateAll() {
+                if (d != null) {
+                    d.flushIotlbAll();
+                }
+            }
+
+            @Override
             public String describe() {
                 return String.format(Locale.ROOT, "SMMU %s, stream ID 0x%x, context bank %d", instance.path(), sid,
                         d == null ? -1 : d.cbndx());

@@ -70,6 +70,14 @@ final class Smmuv3Hardware {
             }
 
             @Override
+            public void invalidateAll() {
+                if (d != null) {
+                    driver.issue(Smmuv3Defs.tlbiNhAsid(d.asid, 0));
+                    driver.issue(Smmuv3Defs.sync());
+                }
+            }
+
+            @Override
             public String describe() {
                 return String.format(Locale.ROOT, "SMMUv3 %s, StreamID 0x%x, %s", instance.path(), sid,
                         d == null ? "bypass" : "S1 domain ASID " + d.asid);
