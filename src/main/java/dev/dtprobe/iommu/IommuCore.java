@@ -365,6 +365,21 @@ public final class IommuCore {
         return ipmmu == null ? null : ipmmu.port(dev, spec.ids());
     }
 
+    /** What each modelled translator was programmed with, in registration order. */
+    public List<TranslatorState> translatorStates() {
+        List<TranslatorState> out = new ArrayList<>();
+        for (IommuInstance i : registered.values()) {
+            if (smmuv3.containsKey(i)) {
+                out.add(smmuv3.get(i).state());
+            } else if (smmuv2.containsKey(i)) {
+                out.add(smmuv2.get(i).state());
+            } else if (ipmmus.containsKey(i.node())) {
+                out.add(ipmmus.get(i.node()).state());
+            }
+        }
+        return out;
+    }
+
     /** No IOMMU: DMA addresses are physical addresses. */
     private static final class DirectPort implements DmaPort {
         @Override

@@ -7,8 +7,11 @@ import dev.dtprobe.translate.ipmmu.IpmmuResult;
 import dev.dtprobe.translate.pgtable.Xlate;
 import dev.dtprobe.tree.Node;
 import dev.dtprobe.tree.Property;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -19,6 +22,8 @@ import java.util.function.Function;
 final class IpmmuHardware {
     private final IommuInstance instance;
     private final Ipmmu ipmmu;
+    /** uTLB to the master using it, in attach order, for reports. */
+    private final Map<Integer, String> utlbMasters = new LinkedHashMap<>();
 
     /** @param rootModel the model of an already registered instance node, or null */
     IpmmuHardware(IommuInstance instance, Function<Node, IpmmuHardware> rootModel, Function<Long, Node> byPhandle) {
@@ -37,6 +42,23 @@ final class IpmmuHardware {
     void attach(DmaMaster dev, List<Long> utlbs) {
         int[] ids = utlbs.stream().mapToInt(Long::intValue).toArray();
         ipmmu.attachDevice(dev.name(), ids);
+        for (int id : ids) {
+            utlbMasters.put(id, dev.name());
+        }
+    }
+
+    /** Each enabled uTLB: its master, the context it selects and the IMUCTR value. */
+    TranslatorState state() {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        utlbMasters.forEach((utlb, master) -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("utlb", utlb);
+            e.put("master", master);
+            e.put("context", ipmmu.utlbCtx(utlb));
+            e.put("imuctr", String.format(Locale.ROOT, "0x%x", ipmmu.imuctr(utlb)));
+            entries.add(e);
+        });
+        return new TranslatorState(instance.path(), "ipmmu-vmsa", entries);
     }
 
     DmaPort port(DmaMaster dev, List<Long> utlbs) {

@@ -8,7 +8,9 @@ import dev.dtprobe.translate.smmu.SmmuDomain;
 import dev.dtprobe.translate.smmu.SmmuResult;
 import dev.dtprobe.translate.smmu.SmmuVersion;
 import dev.dtprobe.tree.Property;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +44,29 @@ final class SmmuV2Hardware {
             masks[i] = (int) (fwids.get(i) >>> 32);
         }
         return smmu.attach(sids, masks, d);
+    }
+
+    /** The stream-mapping entries in use: SMR (id, mask) and S2CR (type, context bank). */
+    TranslatorState state() {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (int n = 0; n < smmu.numSme(); n++) {
+            if (smmu.s2crRefcount(n) == 0) {
+                continue;
+            }
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("index", n);
+            e.put("smrId", String.format(Locale.ROOT, "0x%x", smmu.smrId(n)));
+            e.put("smrMask", String.format(Locale.ROOT, "0x%x", smmu.smrMask(n)));
+            e.put("s2crType", switch (smmu.s2crType(n)) {
+                case ArmSmmu.S2CR_TRANS -> "TRANS";
+                case ArmSmmu.S2CR_BYPASS -> "BYPASS";
+                default -> "FAULT";
+            });
+            e.put("contextBank", smmu.s2crCbndx(n));
+            e.put("masters", smmu.s2crRefcount(n));
+            entries.add(e);
+        }
+        return new TranslatorState(instance.path(), "arm-smmu", entries);
     }
 
     DmaPort port(DmaMaster dev, List<Long> fwids, IommuGroup group) {

@@ -7,7 +7,9 @@ import dev.dtprobe.translate.smmuv3.SmmuResult;
 import dev.dtprobe.translate.smmuv3.Smmuv3;
 import dev.dtprobe.translate.smmuv3.Smmuv3Defs;
 import dev.dtprobe.translate.smmuv3.Smmuv3Driver;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +24,8 @@ final class Smmuv3Hardware {
     private final Smmuv3 smmu = new Smmuv3(new GuestMemory());
     private final Smmuv3Driver driver = new Smmuv3Driver(smmu);
     private final Map<IommuGroup, Smmuv3Driver.Domain> domains = new HashMap<>();
+    /** Stream ID to what its STE says, in attach order, for reports. */
+    private final Map<Long, String> steConfig = new LinkedHashMap<>();
 
     Smmuv3Hardware(IommuInstance instance) {
         this.instance = instance;
@@ -32,10 +36,24 @@ final class Smmuv3Hardware {
     void attach(DmaMaster dev, List<Long> streamIds, IommuGroup group) {
         if (group.defaultDomain() == DomainType.IDENTITY) {
             streamIds.forEach(sid -> driver.attachBypass(sid.intValue()));
+            streamIds.forEach(sid -> steConfig.put(sid, "bypass"));
             return;
         }
         Smmuv3Driver.Domain d = domains.computeIfAbsent(group, g -> driver.allocDomain());
         streamIds.forEach(sid -> driver.attach(sid.intValue(), d));
+        streamIds.forEach(sid -> steConfig.put(sid, "S1, ASID " + d.asid));
+    }
+
+    /** The STEs the driver wrote for masters (every other STE is abort, as disable_bypass leaves it). */
+    TranslatorState state() {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        steConfig.forEach((sid, config) -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("streamId", String.format(Locale.ROOT, "0x%x", sid));
+            e.put("ste", config);
+            entries.add(e);
+        });
+        return new TranslatorState(instance.path(), "arm-smmu-v3", entries);
     }
 
     DmaPort port(DmaMaster dev, List<Long> streamIds, IommuGroup group) {

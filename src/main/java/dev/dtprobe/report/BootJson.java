@@ -11,6 +11,7 @@ import dev.dtprobe.driver.DeviceLink;
 import dev.dtprobe.driver.WhyChain;
 import dev.dtprobe.iommu.Fwspec;
 import dev.dtprobe.iommu.IommuGroup;
+import dev.dtprobe.iommu.TranslatorState;
 import dev.dtprobe.kernel.DmaMaster;
 import dev.dtprobe.kernel.KernelProfile;
 import dev.dtprobe.kernel.LogLine;
@@ -55,6 +56,13 @@ public final class BootJson {
             for (DmaMaster m : g.devices()) {
                 members.add(m.name());
             }
+        }
+        ArrayNode translators = root.putArray("translators");
+        for (TranslatorState t : r.iommu().translatorStates()) {
+            ObjectNode tj = translators.addObject();
+            tj.put("iommu", t.iommu());
+            tj.put("model", t.model());
+            tj.set("entries", MAPPER.valueToTree(t.entries()));
         }
         ArrayNode events = root.putArray("events");
         for (BootEvent e : r.events()) {

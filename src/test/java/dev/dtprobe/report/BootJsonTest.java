@@ -62,6 +62,23 @@ class BootJsonTest {
     }
 
     @Test
+    void translatorStateShowsWhatTheDriversProgrammed() throws Exception {
+        var tree = new TreeLoader(new LoadOptions(List.of(Path.of("samples/include")), List.of(), List.of(), false, null))
+                .load(Path.of("samples/scenarios/s12-pci-iommu-map.dts")).tree();
+        DriverCatalog c = DriverCatalog.bundled().merge(DriverCatalog.load(Path.of("samples/scenarios/drivers.yaml")))
+                .merge(DriverCatalog.load(Path.of("samples/scenarios/s12-drivers.yaml")));
+        JsonNode json = MAPPER.readTree(BootJson.write(new BootSimulation(
+                KernelProfile.forVersion(KernelProfile.DEFAULT_VERSION), c).run(tree)));
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(Path.of("docs/boot-json.schema.json")));
+        assertTrue(schema.validate(json).isEmpty());
+        JsonNode smmu = json.get("translators").get(0);
+        assertEquals("arm-smmu-v3", smmu.get("model").asText());
+        // port and endpoint both mask to stream 0x10000 and share group 0: one STE, one S1 domain
+        assertEquals("[{\"streamId\":\"0x10000\",\"ste\":\"S1, ASID 1\"}]", smmu.get("entries").toString());
+    }
+
+    @Test
     void theSameInputGivesTheSameRun() {
         var tree = new TreeLoader(new LoadOptions(List.of(Path.of("samples/include")), List.of(), List.of(), false, null))
                 .load(Path.of("samples/seeds/pci-endpoint-before-bridge.dts")).tree();
