@@ -163,4 +163,31 @@ class IotlbTest {
         }
         assertTrue(isFault(c.translate(0x1000, R)), "entry must stay invalid after the generation wraps");
     }
+
+    /** translators.md §9 case 16: QEMU's 256-entry IOTLB is flushed whole by the 257th insert. */
+    @Test
+    void case16_qemuIotlbFlushesAllWhenFull() {
+        LpaePageTable t = table();
+        for (int p = 0; p < 257; p++) {
+            assertEquals(0, t.map(0x10_0000_0000L + p * K4, 0x8000_0000L + p * K4, K4, RW));
+        }
+        QemuIotlb q = new QemuIotlb();
+        for (int p = 0; p < 256; p++) {
+            long iova = 0x10_0000_0000L + p * K4;
+            assertEquals(Iotlb.MISS, q.lookup(1, 0, iova, 12, 4));
+            q.insert(1, 0, iova, t.translate(iova, R));
+        }
+        assertEquals(256, q.size());
+        assertEquals(0x8000_0010L, pa(q.lookup(1, 0, 0x10_0000_0010L, 12, 4)), "page 1 hits while the table is full");
+        long p257 = 0x10_0000_0000L + 256 * K4;
+        assertEquals(Iotlb.MISS, q.lookup(1, 0, p257, 12, 4));
+        q.insert(1, 0, p257, t.translate(p257, R)); // the 257th insert flushes everything first
+        assertEquals(1, q.flushes());
+        assertEquals(1, q.size());
+        long missesBefore = q.misses();
+        assertEquals(Iotlb.MISS, q.lookup(1, 0, 0x10_0000_0010L, 12, 4), "page 1 is a miss after the flush");
+        assertEquals(missesBefore + 1, q.misses());
+        q.insert(1, 0, 0x10_0000_0000L, t.translate(0x10_0000_0000L, R)); // the walk refills it
+        assertEquals(0x8000_0010L, pa(q.lookup(1, 0, 0x10_0000_0010L, 12, 4)));
+    }
 }
