@@ -1,18 +1,19 @@
 package dev.dtprobe.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dtprobe.diag.InputException;
 import dev.dtprobe.diag.SourcePos;
 import dev.dtprobe.driver.BootResult;
 import dev.dtprobe.driver.Device;
 import dev.dtprobe.driver.DmaOps;
 import dev.dtprobe.iommu.DmaPort;
+import dev.dtprobe.iommu.DmaResult;
 import dev.dtprobe.iommu.XenGrantPort;
 import dev.dtprobe.kernel.Errno;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dtprobe.iommu.DmaResult;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +55,7 @@ final class DmaCommand implements Callable<Integer> {
 
     @Option(names = "--script", paramLabel = "FILE",
             description = "A JSON list of steps (map, unmap, translate, invalidate), run in order after the options.")
-    java.nio.file.Path script;
+    Path script;
 
     @Option(names = "--json", description = "Print the results as JSON.")
     boolean json;
@@ -86,41 +87,7 @@ final class DmaCommand implements Callable<Integer> {
         List<String> lines = new ArrayList<>();
         ArrayNode results = MAPPER.createArrayNode();
         for (DmaStep s : steps) {
-            ObjectNode r = results.addObject();
-            r.put("op", s.op().name().toLowerCase(Locale.ROOT));
-            r.put("iova", hex(s.iova()));
-            switch (s.op()) {
-                case MAP -> {
-                    int ret = port.map(s.iova(), s.pa(), s.size(), s.read(), s.write());
-                    String done = ret != 0 ? Errno.name(ret) : port instanceof XenGrantPort x
-                            ? String.format(Locale.ROOT, "ok, DMA address 0x%x", x.lastDmaAddress()) : "ok";
-                    r.put("pa", hex(s.pa())).put("size", hex(s.size())).put("result", ret == 0 ? "ok" : Errno.name(ret));
-                    if (ret == 0 && port instanceof XenGrantPort x) {
-                        r.put("dmaAddress", hex(x.lastDmaAddress()));
-                    }
-                    lines.add(String.format(Locale.ROOT, "map 0x%x -> 0x%x size 0x%x %s: %s", s.iova(), s.pa(), s.size(),
-                            (s.read() ? "r" : "") + (s.write() ? "w" : ""), done));
-                }
-                case UNMAP -> {
-                    long n = port.unmap(s.iova(), s.size());
-                    r.put("size", hex(s.size())).put("unmapped", hex(n));
-                    lines.add(String.format(Locale.ROOT, "unmap 0x%x size 0x%x: 0x%x bytes unmapped", s.iova(), s.size(), n));
-                }
-                case TRANSLATE -> {
-                    DmaResult t = port.translate(s.iova(), s.write());
-                    r.put("access", s.write() ? "w" : "r").put("kind", t.kind().name());
-                    if (t.kind() == DmaResult.Kind.FAULT) {
-                        r.put("fault", t.fault());
-                    } else {
-                        r.put("pa", hex(t.pa())).put("perm", t.perm()).put("mappingSize", hex(t.mappingSize()));
-                    }
-                    lines.add(String.format(Locale.ROOT, "%s 0x%x: %s", s.write() ? "write" : "read", s.iova(), t.render()));
-                }
-                case INVALIDATE -> {
-                    port.invalidateAll();
-                    lines.add("invalidate: all cached translations of the domain");
-                }
-            }
+            lines.add(run(port, s, results.addObject()));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -135,6 +102,44 @@ final class DmaCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** Runs one step on the port; records it in {@code r} and returns the text line. */
+    private static String run(DmaPort port, DmaStep s, ObjectNode r) {
+        r.put("op", s.op().name().toLowerCase(Locale.ROOT));
+        r.put("iova", hex(s.iova()));
+        switch (s.op()) {
+            case MAP -> {
+                int ret = port.map(s.iova(), s.pa(), s.size(), s.read(), s.write());
+                r.put("pa", hex(s.pa())).put("size", hex(s.size())).put("result", ret == 0 ? "ok" : Errno.name(ret));
+                String done = ret != 0 ? Errno.name(ret) : "ok";
+                if (ret == 0 && port instanceof XenGrantPort x) {
+                    r.put("dmaAddress", hex(x.lastDmaAddress()));
+                    done = String.format(Locale.ROOT, "ok, DMA address 0x%x", x.lastDmaAddress());
+                }
+                return String.format(Locale.ROOT, "map 0x%x -> 0x%x size 0x%x %s: %s", s.iova(), s.pa(), s.size(),
+                        (s.read() ? "r" : "") + (s.write() ? "w" : ""), done);
+            }
+            case UNMAP -> {
+                long n = port.unmap(s.iova(), s.size());
+                r.put("size", hex(s.size())).put("unmapped", hex(n));
+                return String.format(Locale.ROOT, "unmap 0x%x size 0x%x: 0x%x bytes unmapped", s.iova(), s.size(), n);
+            }
+            case TRANSLATE -> {
+                DmaResult t = port.translate(s.iova(), s.write());
+                r.put("access", s.write() ? "w" : "r").put("kind", t.kind().name());
+                if (t.kind() == DmaResult.Kind.FAULT) {
+                    r.put("fault", t.fault());
+                } else {
+                    r.put("pa", hex(t.pa())).put("perm", t.perm()).put("mappingSize", hex(t.mappingSize()));
+                }
+                return String.format(Locale.ROOT, "%s 0x%x: %s", s.write() ? "write" : "read", s.iova(), t.render());
+            }
+            default -> {
+                port.invalidateAll();
+                return "invalidate: all cached translations of the domain";
+            }
+        }
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
