@@ -56,38 +56,72 @@ public record KernelProfile(
     }
 
     public KernelProfile withModules(boolean on) {
-        return new KernelProfile(version, arch, on, defaultTimeout(version, on), fwDevlink, fwDevlinkStrict,
-                iommuPassthrough, iommuStrict, passthroughFromCmdline, strictFromCmdline);
+        return edit(b -> {
+            b.modules = on;
+            b.deferredProbeTimeout = defaultTimeout(version, on);
+        });
     }
 
     public KernelProfile withArch(Arch a) {
-        return new KernelProfile(version, a, modules, deferredProbeTimeout, fwDevlink, fwDevlinkStrict,
-                iommuPassthrough, iommuStrict, passthroughFromCmdline, strictFromCmdline);
+        return edit(b -> b.arch = a);
     }
 
     public KernelProfile withDeferredProbeTimeout(int seconds) {
-        return new KernelProfile(version, arch, modules, seconds, fwDevlink, fwDevlinkStrict,
-                iommuPassthrough, iommuStrict, passthroughFromCmdline, strictFromCmdline);
+        return edit(b -> b.deferredProbeTimeout = seconds);
     }
 
     public KernelProfile withFwDevlink(FwDevlinkMode mode) {
-        return new KernelProfile(version, arch, modules, deferredProbeTimeout, mode, fwDevlinkStrict,
-                iommuPassthrough, iommuStrict, passthroughFromCmdline, strictFromCmdline);
+        return edit(b -> b.fwDevlink = mode);
     }
 
     public KernelProfile withFwDevlinkStrict(boolean strict) {
-        return new KernelProfile(version, arch, modules, deferredProbeTimeout, fwDevlink, strict,
-                iommuPassthrough, iommuStrict, passthroughFromCmdline, strictFromCmdline);
+        return edit(b -> b.fwDevlinkStrict = strict);
     }
 
     public KernelProfile withIommuPassthrough(boolean on) {
-        return new KernelProfile(version, arch, modules, deferredProbeTimeout, fwDevlink, fwDevlinkStrict,
-                on, iommuStrict, true, strictFromCmdline);
+        return edit(b -> {
+            b.iommuPassthrough = on;
+            b.passthroughFromCmdline = true;
+        });
     }
 
     public KernelProfile withIommuStrict(boolean on) {
-        return new KernelProfile(version, arch, modules, deferredProbeTimeout, fwDevlink, fwDevlinkStrict,
-                iommuPassthrough, on, passthroughFromCmdline, true);
+        return edit(b -> {
+            b.iommuStrict = on;
+            b.strictFromCmdline = true;
+        });
+    }
+
+    /** A copy with some fields changed: the record's components as mutable fields. */
+    private KernelProfile edit(java.util.function.Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return new KernelProfile(version, f.arch, f.modules, f.deferredProbeTimeout, f.fwDevlink, f.fwDevlinkStrict,
+                f.iommuPassthrough, f.iommuStrict, f.passthroughFromCmdline, f.strictFromCmdline);
+    }
+
+    private static final class Fields {
+        Arch arch;
+        boolean modules;
+        int deferredProbeTimeout;
+        FwDevlinkMode fwDevlink;
+        boolean fwDevlinkStrict;
+        boolean iommuPassthrough;
+        boolean iommuStrict;
+        boolean passthroughFromCmdline;
+        boolean strictFromCmdline;
+
+        Fields(KernelProfile p) {
+            arch = p.arch;
+            modules = p.modules;
+            deferredProbeTimeout = p.deferredProbeTimeout;
+            fwDevlink = p.fwDevlink;
+            fwDevlinkStrict = p.fwDevlinkStrict;
+            iommuPassthrough = p.iommuPassthrough;
+            iommuStrict = p.iommuStrict;
+            passthroughFromCmdline = p.passthroughFromCmdline;
+            strictFromCmdline = p.strictFromCmdline;
+        }
     }
 
     // ---- behaviour switches derived from the version (each cites its section) ----
