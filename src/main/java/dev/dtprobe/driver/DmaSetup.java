@@ -3,7 +3,6 @@ package dev.dtprobe.driver;
 import dev.dtprobe.graph.DeviceGraph;
 import dev.dtprobe.graph.IdMapping;
 import dev.dtprobe.graph.Specifier;
-import dev.dtprobe.graph.SpecifierList;
 import dev.dtprobe.iommu.IommuConfig;
 import dev.dtprobe.iommu.IommuCore;
 import dev.dtprobe.iommu.ProbeStateCheck;
@@ -130,24 +129,23 @@ final class DmaSetup {
 
     /** The IOMMU named by the device's first {@code iommus} entry, or null. */
     Node firstIommu(Device dev) {
-        if (dev.node() == null || dev.node().property("iommus") == null) {
-            return null;
-        }
-        SpecifierList l = graph.parse(dev.node(), "iommus", "#iommu-cells");
-        return l.entries().isEmpty() ? null : l.entries().get(0).target();
+        Specifier first = firstIommuSpecifier(dev);
+        return first == null ? null : first.target();
     }
 
     /** The backend domid when the device's first IOMMU is a {@code xen,grant-dma} node (§7), else -1. */
     private long xenGrantDomid(Device dev) {
+        Specifier first = firstIommuSpecifier(dev);
+        if (first == null || first.args().length != 1) {
+            return -1;
+        }
+        return DevicePopulator.compatibles(first.target()).contains("xen,grant-dma") ? first.args()[0] : -1;
+    }
+
+    private Specifier firstIommuSpecifier(Device dev) {
         if (dev.node() == null || dev.node().property("iommus") == null) {
-            return -1;
+            return null;
         }
-        SpecifierList l = graph.parse(dev.node(), "iommus", "#iommu-cells");
-        if (l.entries().isEmpty()) {
-            return -1;
-        }
-        Specifier first = l.entries().get(0);
-        boolean grant = DevicePopulator.compatibles(first.target()).contains("xen,grant-dma");
-        return grant && first.args().length == 1 ? first.args()[0] : -1;
+        return graph.parseAt(dev.node(), "iommus", "#iommu-cells", 0);
     }
 }

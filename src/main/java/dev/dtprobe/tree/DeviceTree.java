@@ -58,27 +58,6 @@ public final class DeviceTree {
         return n;
     }
 
-    /** The first live node, depth-first, that carries this (live) label, or null. */
-    public Node nodeByLabel(String label) {
-        return findByLabel(root, label);
-    }
-
-    private static Node findByLabel(Node n, String label) {
-        if (n.isDeleted()) {
-            return null;
-        }
-        if (n.labels().contains(label)) {
-            return n;
-        }
-        for (Node c : n.children()) {
-            Node found = findByLabel(c, label);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
-    }
-
     /** The live node with this phandle, or null. */
     public Node nodeByPhandle(long phandle) {
         return findByPhandle(root, phandle);

@@ -34,7 +34,7 @@ class CorpusGraphTest {
     private static final SourceCache CACHE = new SourceCache();
 
     private static Path linux() {
-        return Path.of(System.getProperty("user.dir")).resolve("../shared/corpus/linux-v5.7").normalize();
+        return Corpus.linux();
     }
 
     private static DeviceTree load(Path board) {

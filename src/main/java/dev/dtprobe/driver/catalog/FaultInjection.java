@@ -2,6 +2,7 @@ package dev.dtprobe.driver.catalog;
 
 import dev.dtprobe.diag.InputException;
 import dev.dtprobe.diag.SourcePos;
+import dev.dtprobe.kernel.Errno;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

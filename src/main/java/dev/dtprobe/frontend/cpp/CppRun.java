@@ -943,6 +943,12 @@ final class CppRun {
 
     static String quote(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        appendEscaped(sb, s);
+        return sb.append('"').toString();
+    }
+
+    /** The escaping of the {@code #} operator: backslash before quotes and backslashes, newlines as \n. */
+    private static void appendEscaped(StringBuilder sb, String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '"' || c == '\\') {
@@ -954,7 +960,6 @@ final class CppRun {
             }
             sb.append(c);
         }
-        return sb.append('"').toString();
     }
 
     /** Where the token last returned by getToken came from (file context or not), for backing up. */
@@ -1209,18 +1214,7 @@ final class CppRun {
             src = null;
             first = false;
             if (t.type == Token.STRING || t.type == Token.CHAR) {
-                String x = t.text;
-                for (int i = 0; i < x.length(); i++) {
-                    char c = x.charAt(i);
-                    if (c == '"' || c == '\\') {
-                        sb.append('\\');
-                    }
-                    if (c == '\n') {
-                        sb.append("\\n");
-                        continue;
-                    }
-                    sb.append(c);
-                }
+                appendEscaped(sb, t.text);
             } else {
                 sb.append(t.text);
             }

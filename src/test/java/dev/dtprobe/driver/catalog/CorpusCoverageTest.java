@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dtprobe.frontend.dtb.DtbReader;
+import dev.dtprobe.testutil.Corpus;
 import dev.dtprobe.tree.DeviceTree;
 import dev.dtprobe.tree.Node;
 import dev.dtprobe.tree.Property;
@@ -27,7 +28,7 @@ class CorpusCoverageTest {
 
     @Test
     void bundledCatalogCoversTheCorpus() throws IOException {
-        Path src = Path.of(System.getProperty("user.dir")).resolve("../shared/corpus/linux-v5.7").normalize();
+        Path src = Corpus.linux();
         Path dtbs = src.resolveSibling("linux-v5.7-dtc-ref").resolve("arm64");
         assumeTrue(Files.isDirectory(dtbs), "corpus not present: " + dtbs);
         DriverCatalog cat = DriverCatalog.bundled().withGenericDriver(false);

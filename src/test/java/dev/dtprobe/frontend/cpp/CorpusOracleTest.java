@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.dtprobe.diag.InputException;
 import dev.dtprobe.diag.SourcePos;
+import dev.dtprobe.testutil.Corpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** Compares the built-in preprocessor with /usr/bin/cpp on every arm64 board of the corpus. */
 class CorpusOracleTest {
-    static final Path CORPUS = Path.of(System.getProperty("user.dir")).resolve("../shared/corpus/linux-v5.7").normalize();
+    static final Path CORPUS = Corpus.linux();
     static final Path CPP = Path.of("/usr/bin/cpp");
 
     static List<Path> boards() throws IOException {

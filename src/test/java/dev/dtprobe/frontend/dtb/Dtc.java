@@ -1,5 +1,6 @@
 package dev.dtprobe.frontend.dtb;
 
+import dev.dtprobe.testutil.Corpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ public final class Dtc {
 
     /** {@code ../shared/corpus/<sub>} relative to the project directory. */
     public static Path corpus(String sub) {
-        return Path.of(System.getProperty("user.dir")).resolve("../shared/corpus").resolve(sub).normalize();
+        return Corpus.shared().resolve("corpus").resolve(sub);
     }
 
     /** All files under {@code dir} ending in {@code suffix}, sorted; empty if the directory is absent. */

@@ -3,6 +3,7 @@ package dev.dtprobe.frontend.overlay;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.dtprobe.testutil.Corpus;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class BoardOverlayTest {
     Path tmp;
 
     static Path linux() {
-        return Path.of(System.getProperty("user.dir")).resolve("../shared/corpus/linux-v5.7").normalize();
+        return Corpus.linux();
     }
 
     @TestFactory
