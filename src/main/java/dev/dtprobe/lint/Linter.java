@@ -1,0 +1,100 @@
+package dev.dtprobe.lint;
+
+import dev.dtprobe.diag.Severity;
+import dev.dtprobe.diag.SourcePos;
+import dev.dtprobe.tree.Node;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs rules over one tree: one depth-first walk that calls every rule on every live node, then
+ * each rule's {@code finish}. As in dtc, a rule whose prerequisite reported anything (even a
+ * prerequisite that is off) does not count; if the rule is on it reports
+ * "Failed prerequisite" instead. Rules that are off run only when an enabled rule needs them.
+ */
+public final class Linter {
+    private final RuleLevels levels;
+    private final List<LintRule> toRun;
+
+    public Linter(RuleLevels levels) {
+        this.levels = levels;
+        Set<LintRule> needed = new LinkedHashSet<>();
+        for (LintRule r : levels.rules().rules()) {
+            if (levels.levelOf(r) != RuleLevel.OFF) {
+                addWithPrerequisites(r, needed);
+            }
+        }
+        List<LintRule> ordered = new ArrayList<>();
+        for (LintRule r : levels.rules().rules()) {
+            if (needed.contains(r)) {
+                ordered.add(r);
+            }
+        }
+        this.toRun = List.copyOf(ordered);
+    }
+
+    /** Lints one tree; findings come rule by rule in table order, nodes in walk order. */
+    public List<Finding> lint(LintContext ctx) {
+        walk(ctx.tree().root(), ctx);
+        for (LintRule r : toRun) {
+            ctx.setCurrent(r);
+            r.finish(ctx);
+        }
+        ctx.setCurrent(null);
+        return collect(ctx);
+    }
+
+    private void walk(Node node, LintContext ctx) {
+        for (LintRule r : toRun) {
+            ctx.setCurrent(r);
+            r.visitNode(node, ctx);
+        }
+        for (Node child : node.liveChildren()) {
+            walk(child, ctx);
+        }
+    }
+
+    private List<Finding> collect(LintContext ctx) {
+        Set<String> failed = new HashSet<>();
+        List<Finding> out = new ArrayList<>();
+        for (LintRule r : toRun) {
+            String failedPrerequisite = null;
+            for (LintRule pre : levels.rules().prerequisitesOf(r)) {
+                if (failed.contains(pre.id())) {
+                    failedPrerequisite = pre.id();
+                    break;
+                }
+            }
+            Severity severity = levels.levelOf(r).severity();
+            if (failedPrerequisite != null) {
+                failed.add(r.id());
+                if (severity != null) {
+                    out.add(new Finding(r.id(), severity, SourcePos.ofFile(ctx.file()), "/", null,
+                            "Failed prerequisite '" + failedPrerequisite + "'"));
+                }
+                continue;
+            }
+            List<Finding> found = ctx.findingsOf(r.id());
+            if (!found.isEmpty()) {
+                failed.add(r.id());
+            }
+            if (severity != null) {
+                for (Finding f : found) {
+                    out.add(f.withSeverity(severity));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void addWithPrerequisites(LintRule r, Set<LintRule> needed) {
+        if (needed.add(r)) {
+            for (LintRule pre : levels.rules().prerequisitesOf(r)) {
+                addWithPrerequisites(pre, needed);
+            }
+        }
+    }
+}

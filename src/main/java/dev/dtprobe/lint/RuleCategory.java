@@ -1,0 +1,9 @@
+package dev.dtprobe.lint;
+
+/** Where a rule comes from: one of dtc's checks, or the boot emulation. */
+public enum RuleCategory {
+    /** A check from dtc's {@code checks.c}; its dtc name works as an alias. */
+    DTC,
+    /** A rule that needs the simulated boot (driver core, fw_devlink, IOMMU core). */
+    PROBE
+}
