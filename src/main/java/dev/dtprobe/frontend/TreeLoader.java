@@ -27,6 +27,7 @@ public final class TreeLoader {
 
     private final LoadOptions options;
     private final SourceCache cache;
+    private boolean force;
 
     public TreeLoader(LoadOptions options) {
         this(options, new SourceCache());
@@ -36,6 +37,16 @@ public final class TreeLoader {
     public TreeLoader(LoadOptions options, SourceCache cache) {
         this.options = options;
         this.cache = cache;
+    }
+
+    /**
+     * dtc's {@code -f}: a DTS that fails dtc's error checks (duplicate names, unresolved
+     * references, ...) still loads; the errors come back among {@link LoadedTree#warnings()}.
+     * Syntax errors and unreadable files still throw.
+     */
+    public TreeLoader forced(boolean on) {
+        this.force = on;
+        return this;
     }
 
     public LoadedTree load(Path input) {
@@ -54,7 +65,7 @@ public final class TreeLoader {
     }
 
     private LoadedTree compile(PreprocessedSource source) {
-        DtsCompiler compiler = new DtsCompiler(new IncbinLoader(options.includeDirs()), options.symbols());
+        DtsCompiler compiler = new DtsCompiler(new IncbinLoader(options.includeDirs()), options.symbols(), force);
         DtsCompiler.Result result = compiler.compile(source.text(), source::posAt);
         applyBootCpuid(result.tree());
         List<Diagnostic> warnings = new ArrayList<>(source.diagnostics());

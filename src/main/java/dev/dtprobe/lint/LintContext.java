@@ -1,5 +1,6 @@
 package dev.dtprobe.lint;
 
+import dev.dtprobe.diag.Diagnostic;
 import dev.dtprobe.diag.SourcePos;
 import dev.dtprobe.driver.BootResult;
 import dev.dtprobe.graph.DeviceGraph;
@@ -21,6 +22,7 @@ public final class LintContext {
     private final DeviceTree tree;
     private final String file;
     private final Function<DeviceTree, BootResult> booter;
+    private final List<Diagnostic> frontEnd;
     private final Map<String, List<Finding>> findingsByRule = new HashMap<>();
     private final Map<Class<?>, Object> shared = new HashMap<>();
     private DeviceGraph graph;
@@ -33,9 +35,24 @@ public final class LintContext {
      * @param booter boots the tree for probe-aware rules; null when no boot is possible
      */
     public LintContext(DeviceTree tree, String file, Function<DeviceTree, BootResult> booter) {
+        this(tree, file, booter, List.of());
+    }
+
+    /**
+     * @param frontEnd what the front end reported while loading the tree (forced, so dtc's error
+     *                 checks are among them with their dtc check names)
+     */
+    public LintContext(DeviceTree tree, String file, Function<DeviceTree, BootResult> booter,
+            List<Diagnostic> frontEnd) {
         this.tree = tree;
         this.file = file;
         this.booter = booter;
+        this.frontEnd = List.copyOf(frontEnd);
+    }
+
+    /** The front end's diagnostics for this tree (see the constructor). */
+    public List<Diagnostic> frontEndDiagnostics() {
+        return frontEnd;
     }
 
     public DeviceTree tree() {

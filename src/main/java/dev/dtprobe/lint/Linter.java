@@ -4,9 +4,10 @@ import dev.dtprobe.diag.Severity;
 import dev.dtprobe.diag.SourcePos;
 import dev.dtprobe.tree.Node;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,36 +59,43 @@ public final class Linter {
     }
 
     private List<Finding> collect(LintContext ctx) {
-        Set<String> failed = new HashSet<>();
+        Map<String, Boolean> passed = new HashMap<>();
         List<Finding> out = new ArrayList<>();
         for (LintRule r : toRun) {
-            String failedPrerequisite = null;
-            for (LintRule pre : levels.rules().prerequisitesOf(r)) {
-                if (failed.contains(pre.id())) {
-                    failedPrerequisite = pre.id();
-                    break;
-                }
-            }
+            String failedPrerequisite = firstFailedPrerequisite(r, ctx, passed);
             Severity severity = levels.levelOf(r).severity();
-            if (failedPrerequisite != null) {
-                failed.add(r.id());
-                if (severity != null) {
-                    out.add(new Finding(r.id(), severity, SourcePos.ofFile(ctx.file()), "/", null,
-                            "Failed prerequisite '" + failedPrerequisite + "'"));
-                }
+            if (severity == null) {
                 continue;
             }
-            List<Finding> found = ctx.findingsOf(r.id());
-            if (!found.isEmpty()) {
-                failed.add(r.id());
+            if (failedPrerequisite != null) {
+                out.add(new Finding(r.id(), severity, SourcePos.ofFile(ctx.file()), "/", null,
+                        "Failed prerequisite '" + failedPrerequisite + "'"));
+                continue;
             }
-            if (severity != null) {
-                for (Finding f : found) {
-                    out.add(f.withSeverity(severity));
-                }
+            for (Finding f : ctx.findingsOf(r.id())) {
+                out.add(f.withSeverity(severity));
             }
         }
         return out;
+    }
+
+    /** dtc's status: a rule passes when its prerequisites pass and it reported nothing. */
+    private boolean passes(LintRule r, LintContext ctx, Map<String, Boolean> passed) {
+        Boolean known = passed.get(r.id());
+        if (known == null) {
+            known = firstFailedPrerequisite(r, ctx, passed) == null && !ctx.hasFindings(r.id());
+            passed.put(r.id(), known);
+        }
+        return known;
+    }
+
+    private String firstFailedPrerequisite(LintRule r, LintContext ctx, Map<String, Boolean> passed) {
+        for (LintRule pre : levels.rules().prerequisitesOf(r)) {
+            if (!passes(pre, ctx, passed)) {
+                return pre.id();
+            }
+        }
+        return null;
     }
 
     private void addWithPrerequisites(LintRule r, Set<LintRule> needed) {

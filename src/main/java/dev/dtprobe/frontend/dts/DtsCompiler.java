@@ -15,17 +15,30 @@ import java.util.List;
 public final class DtsCompiler {
     private final IncbinLoader incbin;
     private final boolean symbols;
+    private final boolean force;
 
     /**
      * @param incbin  where {@code /incbin/} files are searched
      * @param symbols dtc's {@code -@}: add {@code /__symbols__} and phandles for labelled nodes
      */
     public DtsCompiler(IncbinLoader incbin, boolean symbols) {
-        this.incbin = incbin;
-        this.symbols = symbols;
+        this(incbin, symbols, false);
     }
 
-    /** The compiled tree and its warnings; throws {@link InputErrors} if dtc would refuse it. */
+    /**
+     * @param force dtc's {@code -f}: return a tree that fails dtc's error checks, with the errors
+     *              among the diagnostics, instead of throwing (lint reports them as findings)
+     */
+    public DtsCompiler(IncbinLoader incbin, boolean symbols, boolean force) {
+        this.incbin = incbin;
+        this.symbols = symbols;
+        this.force = force;
+    }
+
+    /**
+     * The compiled tree and its warnings; throws {@link InputErrors} if dtc would refuse it
+     * (unless forced).
+     */
     public Result compile(String text, SourceMapping map) {
         DtsParser.DtsFileContext parsed = DtsParsing.parse(text, map);
         DeviceTree tree = new TreeBuilder(map, incbin).build(parsed);
@@ -35,7 +48,9 @@ public final class DtsCompiler {
         PhandleAllocator phandles = new PhandleAllocator();
         References refs = new References(tree);
         new Fixups(tree, refs, phandles, symbols, diagnostics).run();
-        failOnErrors(diagnostics);
+        if (!force) {
+            failOnErrors(diagnostics);
+        }
 
         GeneratedNodes generated = new GeneratedNodes(tree, refs, phandles, diagnostics);
         if (symbols) {
