@@ -23,69 +23,18 @@ final class CppRun {
     private final PreprocessorOptions options;
     private final SourceCache cache;
 
-    final StringBuilder out = new StringBuilder(1 << 16);
-    final SegmentMap map = new SegmentMap();
+    final OutputPrinter printer = new OutputPrinter();
+    final SegmentMap map = printer.map();
     final List<Path> files = new ArrayList<>();
     final List<Diagnostic> diagnostics = new ArrayList<>();
 
     private final HashMap<String, Macro> macros = new HashMap<>(512);
     private final HashSet<Path> once = new HashSet<>();
 
-    private static final class Frame {
-        final Token[] toks;
-        final int n;
-        int idx;
-        final Path path;
-        final int dirIndex;
-        int fileId;
-        String name;
-        int lineDelta;
-        final int condBase;
-
-        Frame(Token[] toks, Path path, String name, int fileId, int dirIndex, int condBase) {
-            this.toks = toks;
-            this.n = toks.length;
-            this.path = path;
-            this.name = name;
-            this.fileId = fileId;
-            this.dirIndex = dirIndex;
-            this.condBase = condBase;
-        }
-    }
-
-    private static final class Ctx {
-        final Token[] toks;
-        int pos;
-        final int end;
-        final Macro macro;
-        final boolean isArg;
-
-        Ctx(Token[] toks, int end, Macro macro, boolean isArg) {
-            this.toks = toks;
-            this.end = end;
-            this.macro = macro;
-            this.isArg = isArg;
-        }
-    }
-
-    private static final class Cond {
-        final SourcePos pos;
-        String kind;
-        final boolean wasSkipping;
-        boolean taken;
-        boolean sawElse;
-
-        Cond(SourcePos pos, String kind, boolean wasSkipping) {
-            this.pos = pos;
-            this.kind = kind;
-            this.wasSkipping = wasSkipping;
-        }
-    }
-
-    private final ArrayList<Frame> frames = new ArrayList<>();
-    private Ctx[] ctx = new Ctx[64];
+    private final ArrayList<IncludeFrame> frames = new ArrayList<>();
+    private ExpansionContext[] ctx = new ExpansionContext[64];
     private int nctx;
-    private final ArrayList<Cond> conds = new ArrayList<>();
+    private final ArrayList<Conditional> conds = new ArrayList<>();
     private boolean skipping;
     private int parsingArgs;
     private int preventExpansion;
@@ -96,18 +45,14 @@ final class CppRun {
 
     // where the last token returned by getToken came from
     private boolean lastFromFile;
-    private Frame lastFrame;
-    private Frame readFrame; // frame of the last token read by readFileToken
+    private IncludeFrame lastFrame;
+    private IncludeFrame readFrame; // frame of the last token read by readFileToken
 
     // outermost expansion position
     private int expFile = -1;
     private int expLine;
     private int expCol;
 
-    // printer state
-    private Token prev;
-    private Token source;
-    private boolean avoidPaste;
 
     CppRun(PreprocessorOptions options, SourceCache cache) {
         this.options = options;
@@ -118,7 +63,7 @@ final class CppRun {
         if (nctx > 0 && expFile >= 0) {
             return new SourcePos(map.names.get(expFile), expLine, expCol);
         }
-        Frame f = readFrame != null ? readFrame : (frames.isEmpty() ? null : frames.get(frames.size() - 1));
+        IncludeFrame f = readFrame != null ? readFrame : (frames.isEmpty() ? null : frames.get(frames.size() - 1));
         if (f == null) {
             return SourcePos.UNKNOWN;
         }
@@ -146,7 +91,7 @@ final class CppRun {
             Token t = getToken();
             if (t.type == Token.EOF) {
                 if (frames.size() <= 1) {
-                    Frame f = frames.isEmpty() ? null : frames.get(0);
+                    IncludeFrame f = frames.isEmpty() ? null : frames.get(0);
                     if (f != null && f.idx >= f.n) {
                         break;
                     }
@@ -155,9 +100,7 @@ final class CppRun {
             }
             print(t);
         }
-        if (out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
-            out.append('\n');
-        }
+        printer.finish();
     }
 
     private void defineBuiltins() {
@@ -197,7 +140,11 @@ final class CppRun {
                 break;
             }
         }
-        defineMacro(t, 0, t.length, null, null, pos);
+        define(MacroDefinition.parse(t, 0, t.length, null, (tok, msg) -> new InputException(pos, msg)));
+    }
+
+    private void define(Macro m) {
+        macros.put(m.name, m);
     }
 
     private void pushFile(SourceCache.Entry entry, Path path, String name, int dirIndex, Token at) {
@@ -206,16 +153,16 @@ final class CppRun {
         if (lf.errMessage != null) {
             throw new InputException(new SourcePos(name, lf.errLine, lf.errCol), lf.errMessage);
         }
-        frames.add(new Frame(lf.tokens, path, name, fid, dirIndex, conds.size()));
+        frames.add(new IncludeFrame(lf.tokens, path, name, fid, dirIndex, conds.size()));
     }
 
     // ------------------------------------------------------------------ positions / errors
 
-    private SourcePos pos(Frame f, Token t) {
+    private SourcePos pos(IncludeFrame f, Token t) {
         return new SourcePos(f.name, t.line + f.lineDelta, t.col);
     }
 
-    private InputException err(Frame f, Token t, String msg) {
+    private InputException err(IncludeFrame f, Token t, String msg) {
         if (f == null || t == null) {
             return new InputException(errorPos(), msg);
         }
@@ -225,54 +172,25 @@ final class CppRun {
     // ------------------------------------------------------------------ printer
 
     private void print(Token t) {
-        if (t.type == Token.PADDING) {
-            avoidPaste = true;
-            if (source == null || (!source.has(Token.PREV_WHITE) && t.source == null)) {
-                source = t.source;
-            }
-            return;
-        }
-        boolean space;
-        if (avoidPaste) {
-            Token s = source == null ? t : source;
-            space = s.has(Token.PREV_WHITE) || (prev != null && Paste.avoid(prev, t))
-                    || (prev == null && t.isPunct('#'));
-        } else {
-            space = t.has(Token.PREV_WHITE);
-        }
-        if (space) {
-            out.append(' ');
-        }
-        avoidPaste = false;
-        source = null;
-        prev = t;
-        int off = out.length();
         if (lastFromFile) {
-            Frame f = lastFrame;
-            map.add(off, f.fileId, t.line + f.lineDelta, t.col, false);
+            printer.printFromFile(t, lastFrame.fileId, t.line + lastFrame.lineDelta);
         } else {
-            map.add(off, expFile < 0 ? 0 : expFile, expLine, expCol, true);
+            printer.printFromMacro(t, expFile < 0 ? 0 : expFile, expLine, expCol);
         }
-        out.append(t.text);
     }
 
     private void lineChange() {
-        int len = out.length();
-        if (len > 0 && out.charAt(len - 1) != '\n') {
-            out.append('\n');
-        }
-        prev = null;
-        source = null;
+        printer.lineChange();
     }
 
     // ------------------------------------------------------------------ file tokens & directives
 
     private Token readFileToken() {
         for (;;) {
-            Frame f = frames.get(frames.size() - 1);
+            IncludeFrame f = frames.get(frames.size() - 1);
             if (f.idx >= f.n) {
                 if (conds.size() > f.condBase) {
-                    Cond c = conds.get(conds.size() - 1);
+                    Conditional c = conds.get(conds.size() - 1);
                     throw new InputException(c.pos, "unterminated #" + c.kind);
                 }
                 readFrame = f;
@@ -301,7 +219,7 @@ final class CppRun {
         }
     }
 
-    private static int lineEnd(Frame f, int i) {
+    private static int lineEnd(IncludeFrame f, int i) {
         Token[] t = f.toks;
         int n = f.n;
         while (i < n && (t[i].flags & Token.BOL) == 0) {
@@ -342,7 +260,7 @@ final class CppRun {
     }
 
     /** Handles a line starting with '#'; returns false for an assembler '#' line that is not a directive. */
-    private boolean directive(Frame f, Token hash) {
+    private boolean directive(IncludeFrame f, Token hash) {
         int start = f.idx;
         int end = lineEnd(f, start);
         if (start == end) {
@@ -370,7 +288,7 @@ final class CppRun {
             int s = start + 1;
             switch (kind) {
                 case D_DEFINE:
-                    defineMacro(t, s, end, f, name, null);
+                    define(MacroDefinition.parse(t, s, end, name, (tok, msg) -> err(f, tok, msg)));
                     break;
                 case D_UNDEF:
                     if (s >= end) {
@@ -386,7 +304,7 @@ final class CppRun {
                     include(f, name, t, s, end, kind == D_INCLUDE_NEXT);
                     break;
                 case D_IF: {
-                    Cond c = new Cond(new SourcePos(f.name, name.line + f.lineDelta, 0), "if", skipping);
+                    Conditional c = new Conditional(new SourcePos(f.name, name.line + f.lineDelta, 0), "if", skipping);
                     if (!skipping) {
                         c.taken = evalIf(f, name, t, s, end);
                         skipping = !c.taken;
@@ -396,7 +314,7 @@ final class CppRun {
                 }
                 case D_IFDEF:
                 case D_IFNDEF: {
-                    Cond c = new Cond(new SourcePos(f.name, name.line + f.lineDelta, 0), name.text, skipping);
+                    Conditional c = new Conditional(new SourcePos(f.name, name.line + f.lineDelta, 0), name.text, skipping);
                     if (!skipping) {
                         boolean def = ifdefName(f, name, t, s, end);
                         c.taken = kind == D_IFDEF ? def : !def;
@@ -411,7 +329,7 @@ final class CppRun {
                     if (conds.size() <= f.condBase) {
                         throw err(f, name, "#" + name.text + " without #if");
                     }
-                    Cond c = conds.get(conds.size() - 1);
+                    Conditional c = conds.get(conds.size() - 1);
                     if (c.sawElse) {
                         throw err(f, name, "#" + name.text + " after #else");
                     }
@@ -438,7 +356,7 @@ final class CppRun {
                     if (conds.size() <= f.condBase) {
                         throw err(f, name, "#else without #if");
                     }
-                    Cond c = conds.get(conds.size() - 1);
+                    Conditional c = conds.get(conds.size() - 1);
                     if (c.sawElse) {
                         throw err(f, name, "#else after #else");
                     }
@@ -452,7 +370,7 @@ final class CppRun {
                     if (conds.size() <= f.condBase) {
                         throw err(f, name, "#endif without #if");
                     }
-                    Cond c = conds.remove(conds.size() - 1);
+                    Conditional c = conds.remove(conds.size() - 1);
                     skipping = c.wasSkipping;
                     break;
                 }
@@ -487,7 +405,7 @@ final class CppRun {
         return sb.toString();
     }
 
-    private boolean ifdefName(Frame f, Token name, Token[] t, int s, int e) {
+    private boolean ifdefName(IncludeFrame f, Token name, Token[] t, int s, int e) {
         if (s >= e) {
             throw err(f, name, "no macro name given in #" + name.text + " directive");
         }
@@ -497,7 +415,7 @@ final class CppRun {
         return macros.containsKey(t[s].text);
     }
 
-    private void lineDirective(Frame f, Token name, Token[] t, int s, int e) {
+    private void lineDirective(IncludeFrame f, Token name, Token[] t, int s, int e) {
         List<Token> x = expandLine(t, s, e, false);
         if (x.isEmpty() || x.get(0).type != Token.NUMBER) {
             throw err(f, s < e ? t[s] : name, "\"" + (x.isEmpty() ? "" : x.get(0).text)
@@ -527,7 +445,7 @@ final class CppRun {
 
     // ------------------------------------------------------------------ #include
 
-    private void include(Frame f, Token dir, Token[] t, int s, int e, boolean next) {
+    private void include(IncludeFrame f, Token dir, Token[] t, int s, int e, boolean next) {
         String name;
         boolean angled;
         Token at = s < e ? t[s] : dir;
@@ -576,176 +494,22 @@ final class CppRun {
             throw err(f, at, "#include nested depth " + frames.size() + " exceeds maximum of "
                     + MAX_INCLUDE_DEPTH + " (use -fmax-include-depth=DEPTH to increase the maximum)");
         }
-        Path found = null;
-        SourceCache.Entry entry = null;
-        int dirIndex = -1;
-        Path np;
-        try {
-            np = Path.of(name);
-        } catch (RuntimeException ex) {
+        IncludeSearch.Found hit = IncludeSearch.find(name, angled, next, f.path, f.dirIndex, options.includeDirs(),
+                cache);
+        if (hit == null) {
             throw err(f, at, name + ": No such file or directory");
         }
-        if (np.isAbsolute()) {
-            SourceCache.Entry en = cache.get(np);
-            if (en.text != null) {
-                found = np;
-                entry = en;
-            }
-        } else {
-            List<Path> dirs = options.includeDirs();
-            int from = 0;
-            if (next) {
-                from = f.dirIndex + 1;
-            } else if (!angled) {
-                Path parent = f.path.getParent();
-                Path cand = parent == null ? np : parent.resolve(np);
-                SourceCache.Entry en = cache.get(cand);
-                if (en.text != null) {
-                    found = cand;
-                    entry = en;
-                }
-            }
-            for (int i = from; found == null && i < dirs.size(); i++) {
-                Path cand = dirs.get(i).resolve(np);
-                SourceCache.Entry en = cache.get(cand);
-                if (en.text != null) {
-                    found = cand;
-                    entry = en;
-                    dirIndex = i;
-                }
-            }
-        }
-        if (found == null) {
-            throw err(f, at, name + ": No such file or directory");
-        }
-        if (once.contains(entry.key)) {
+        if (once.contains(hit.entry().key)) {
             return;
         }
-        files.add(found);
-        pushFile(entry, found, found.toString(), dirIndex, at);
+        files.add(hit.path());
+        pushFile(hit.entry(), hit.path(), hit.path().toString(), hit.dirIndex(), at);
     }
-
     // ------------------------------------------------------------------ #define
-
-    private void defineMacro(Token[] t, int s, int e, Frame f, Token dir, SourcePos cmdPos) {
-        if (s >= e) {
-            throw cmdPos != null ? new InputException(cmdPos, "macro names must be identifiers")
-                    : err(f, dir, "no macro name given in #define directive");
-        }
-        Token nm = t[s];
-        if (nm.type != Token.IDENT) {
-            throw cmdPos != null ? new InputException(cmdPos, "macro names must be identifiers")
-                    : err(f, nm, "macro names must be identifiers");
-        }
-        if (nm.text.equals("defined")) {
-            throw cmdPos != null ? new InputException(cmdPos, "\"defined\" cannot be used as a macro name")
-                    : err(f, nm, "\"defined\" cannot be used as a macro name");
-        }
-        int i = s + 1;
-        boolean fun = false;
-        boolean variadic = false;
-        ArrayList<String> params = null;
-        if (i < e && t[i].isPunct('(') && !t[i].has(Token.PREV_WHITE)) {
-            fun = true;
-            params = new ArrayList<>(4);
-            i++;
-            if (i < e && t[i].isPunct(')')) {
-                i++;
-            } else {
-                for (;;) {
-                    if (i >= e) {
-                        throw defErr(f, nm, cmdPos, "missing ')' in macro parameter list");
-                    }
-                    Token p = t[i];
-                    if (p.isPunct("...")) {
-                        variadic = true;
-                        params.add("__VA_ARGS__");
-                        i++;
-                        if (i >= e || !t[i].isPunct(')')) {
-                            throw defErr(f, i < e ? t[i] : p, cmdPos, "missing ')' in macro parameter list");
-                        }
-                        i++;
-                        break;
-                    }
-                    if (p.type != Token.IDENT) {
-                        throw defErr(f, p, cmdPos, "expected parameter name, found \"" + p.text + "\"");
-                    }
-                    if (params.contains(p.text)) {
-                        throw defErr(f, p, cmdPos, "duplicate macro parameter \"" + p.text + "\"");
-                    }
-                    params.add(p.text);
-                    i++;
-                    if (i < e && t[i].isPunct("...")) {
-                        variadic = true;
-                        i++;
-                        if (i >= e || !t[i].isPunct(')')) {
-                            throw defErr(f, i < e ? t[i] : p, cmdPos, "missing ')' in macro parameter list");
-                        }
-                        i++;
-                        break;
-                    }
-                    if (i < e && t[i].isPunct(')')) {
-                        i++;
-                        break;
-                    }
-                    if (i < e && t[i].isPunct(',')) {
-                        i++;
-                        continue;
-                    }
-                    throw defErr(f, i < e ? t[i] : p, cmdPos,
-                            "expected ',' or ')', found \"" + (i < e ? t[i].text : "") + "\"");
-                }
-            }
-        }
-        ArrayList<Token> body = new ArrayList<>(Math.max(4, e - i));
-        for (; i < e; i++) {
-            Token b = t[i];
-            int fl = b.flags & ~Token.BOL;
-            if (body.isEmpty()) {
-                fl &= ~Token.PREV_WHITE;
-            }
-            if (fun && b.type == Token.IDENT) {
-                int pi = params.indexOf(b.text);
-                b = pi >= 0 ? new Token(Token.ARG, b.text, fl, b.line, b.col, pi, null) : b.withFlags(fl);
-            } else {
-                b = b.withFlags(fl);
-            }
-            if (b.type == Token.PUNCT && b.text.equals("##")) {
-                if (body.isEmpty()) {
-                    throw defErr(f, t[i], cmdPos, "'##' cannot appear at either end of a macro expansion");
-                }
-                int k = body.size() - 1;
-                Token l = body.get(k);
-                body.set(k, l.withFlags(l.flags | Token.PASTE_LEFT));
-                if (i + 1 >= e) {
-                    throw defErr(f, t[i], cmdPos, "'##' cannot appear at either end of a macro expansion");
-                }
-                continue;
-            }
-            if (fun && b.type == Token.ARG && !body.isEmpty()) {
-                int k = body.size() - 1;
-                Token h = body.get(k);
-                if (h.type == Token.PUNCT && h.text.equals("#") && !h.has(Token.PASTE_LEFT)
-                        && (k == 0 || !body.get(k - 1).has(Token.PASTE_LEFT))) {
-                    body.remove(k);
-                    int nf = (b.flags & ~Token.PREV_WHITE) | Token.STRINGIFY | (h.flags & Token.PREV_WHITE);
-                    b = b.withFlags(nf);
-                }
-            }
-            body.add(b);
-        }
-        Macro m = new Macro(nm.text, fun, fun ? params.size() : 0, variadic, body.toArray(new Token[0]),
-                Macro.NORMAL);
-        macros.put(nm.text, m);
-    }
-
-    private InputException defErr(Frame f, Token t, SourcePos cmdPos, String msg) {
-        return cmdPos != null ? new InputException(cmdPos, msg) : err(f, t, msg);
-    }
 
     // ------------------------------------------------------------------ #if
 
-    private boolean evalIf(Frame f, Token dir, Token[] t, int s, int e) {
+    private boolean evalIf(IncludeFrame f, Token dir, Token[] t, int s, int e) {
         List<Token> x = expandLine(t, s, e, true);
         try {
             return IfExpr.eval(x, dir.text);
@@ -767,9 +531,9 @@ final class CppRun {
         ArrayList<Token> res = new ArrayList<>(Math.max(4, e - s));
         Token[] copy = new Token[e - s];
         System.arraycopy(t, s, copy, 0, e - s);
-        pushContext(new Ctx(copy, copy.length, null, true));
+        pushContext(new ExpansionContext(copy, copy.length, null, true));
         int base = nctx;
-        Frame f = frames.get(frames.size() - 1);
+        IncludeFrame f = frames.get(frames.size() - 1);
         try {
             for (;;) {
                 Token x = getToken();
@@ -823,7 +587,7 @@ final class CppRun {
 
     // ------------------------------------------------------------------ macro expansion
 
-    private void pushContext(Ctx c) {
+    private void pushContext(ExpansionContext c) {
         if (nctx == ctx.length) {
             if (nctx >= MAX_CONTEXT_DEPTH) {
                 throw new InputException(errorPos(), "macro expansion nested too deeply");
@@ -834,7 +598,7 @@ final class CppRun {
     }
 
     private void popContext() {
-        Ctx c = ctx[--nctx];
+        ExpansionContext c = ctx[--nctx];
         ctx[nctx] = null;
         if (c.macro != null) {
             c.macro.disabled = false;
@@ -846,13 +610,13 @@ final class CppRun {
         for (;;) {
             Token t;
             boolean fromFile;
-            Frame fr = null;
+            IncludeFrame fr = null;
             if (nctx == 0) {
                 t = readFileToken();
                 fromFile = true;
                 fr = readFrame;
             } else {
-                Ctx c = ctx[nctx - 1];
+                ExpansionContext c = ctx[nctx - 1];
                 if (c.pos < c.end) {
                     t = c.toks[c.pos++];
                     fromFile = false;
@@ -904,17 +668,17 @@ final class CppRun {
         }
     }
 
-    private Token builtinToken(Macro m, Token t, Frame fr) {
-        Frame cur = frames.get(frames.size() - 1);
+    private Token builtinToken(Macro m, Token t, IncludeFrame fr) {
+        IncludeFrame cur = frames.get(frames.size() - 1);
         String text;
         byte type = Token.NUMBER;
         switch (m.builtin) {
             case Macro.B_FILE:
-                text = quote(cur.name);
+                text = Stringify.quote(cur.name);
                 type = Token.STRING;
                 break;
             case Macro.B_BASE_FILE:
-                text = quote(baseFile);
+                text = Stringify.quote(baseFile);
                 type = Token.STRING;
                 break;
             case Macro.B_LINE: {
@@ -941,29 +705,8 @@ final class CppRun {
         return new Token(type, text, t.flags & Token.PREV_WHITE, t.line, t.col, -1, null);
     }
 
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        appendEscaped(sb, s);
-        return sb.append('"').toString();
-    }
-
-    /** The escaping of the {@code #} operator: backslash before quotes and backslashes, newlines as \n. */
-    private static void appendEscaped(StringBuilder sb, String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\');
-            }
-            if (c == '\n') {
-                sb.append("\\n");
-                continue;
-            }
-            sb.append(c);
-        }
-    }
-
     /** Where the token last returned by getToken came from (file context or not), for backing up. */
-    private boolean enterMacro(Macro m, Token name, Frame nameFrame) {
+    private boolean enterMacro(Macro m, Token name, IncludeFrame nameFrame) {
         Token[] body;
         int count;
         if (m.funLike) {
@@ -987,7 +730,7 @@ final class CppRun {
                     backup();
                 }
                 if (pad != null) {
-                    pushContext(new Ctx(new Token[] {pad}, 1, null, false));
+                    pushContext(new ExpansionContext(new Token[] {pad}, 1, null, false));
                 }
                 return false;
             }
@@ -1067,11 +810,11 @@ final class CppRun {
             throw new InputException(namePos(name, nameFrame), "macro expansion of \"" + m.name + "\" is too large");
         }
         m.disabled = true;
-        pushContext(new Ctx(body, count, m, false));
+        pushContext(new ExpansionContext(body, count, m, false));
         return true;
     }
 
-    private SourcePos namePos(Token name, Frame nameFrame) {
+    private SourcePos namePos(Token name, IncludeFrame nameFrame) {
         if (nameFrame != null) {
             return pos(nameFrame, name);
         }
@@ -1083,7 +826,7 @@ final class CppRun {
         if (nctx > 0) {
             ctx[nctx - 1].pos--;
         } else {
-            Frame f = frames.get(frames.size() - 1);
+            IncludeFrame f = frames.get(frames.size() - 1);
             f.idx--;
         }
     }
@@ -1106,7 +849,7 @@ final class CppRun {
             List<Token> from;
             if (tok.has(Token.STRINGIFY)) {
                 if (stringified[tok.arg] == null) {
-                    stringified[tok.arg] = stringify(raw);
+                    stringified[tok.arg] = Stringify.tokens(raw);
                 }
                 from = List.of(stringified[tok.arg]);
             } else if (tok.has(Token.PASTE_LEFT) || prevPaste) {
@@ -1171,10 +914,10 @@ final class CppRun {
             throw new InputException(errorPos(), "macro arguments nested too deeply");
         }
         Token[] arr = raw.toArray(new Token[0]);
-        pushContext(new Ctx(arr, arr.length, null, true));
+        pushContext(new ExpansionContext(arr, arr.length, null, true));
         int base = nctx;
         boolean savedLast = lastFromFile;
-        Frame savedFrame = lastFrame;
+        IncludeFrame savedFrame = lastFrame;
         for (;;) {
             Token t = getToken();
             if (t.type == Token.EOF) {
@@ -1194,45 +937,8 @@ final class CppRun {
         return res;
     }
 
-    private static Token stringify(List<Token> raw) {
-        StringBuilder sb = new StringBuilder().append('"');
-        Token src = null;
-        boolean first = true;
-        for (Token t : raw) {
-            if (t.type == Token.PADDING) {
-                if (src == null || (!src.has(Token.PREV_WHITE) && t.source == null)) {
-                    src = t.source;
-                }
-                continue;
-            }
-            if (!first) {
-                Token s = src == null ? t : src;
-                if (s.has(Token.PREV_WHITE)) {
-                    sb.append(' ');
-                }
-            }
-            src = null;
-            first = false;
-            if (t.type == Token.STRING || t.type == Token.CHAR) {
-                appendEscaped(sb, t.text);
-            } else {
-                sb.append(t.text);
-            }
-        }
-        // drop a trailing unescaped backslash (invalid string otherwise)
-        int bs = 0;
-        for (int i = sb.length() - 1; i > 0 && sb.charAt(i) == '\\'; i--) {
-            bs++;
-        }
-        if ((bs & 1) == 1) {
-            sb.setLength(sb.length() - 1);
-        }
-        sb.append('"');
-        return new Token(Token.STRING, sb.toString(), 0, 0, 0, -1, null);
-    }
-
     /** Pastes lhs with following tokens of context c while the PASTE_LEFT chain goes on. */
-    private void pasteAll(Token lhs, Ctx c) {
+    private void pasteAll(Token lhs, ExpansionContext c) {
         Token cur = lhs;
         for (;;) {
             Token rhs = null;
@@ -1247,7 +953,7 @@ final class CppRun {
                 break; // nothing to paste with
             }
             String spelled = cur.text + (cur.isPunct('/') && !rhs.isPunct('=') ? " " : "") + rhs.text;
-            Token pasted = lexOne(spelled);
+            Token pasted = Stringify.lexOne(spelled);
             if (pasted == null) {
                 // assembler mode: no error; output both tokens
                 c.pos--;
@@ -1261,18 +967,8 @@ final class CppRun {
             }
         }
         cur = cur.withFlags(cur.flags & ~Token.PASTE_LEFT);
-        pushContext(new Ctx(new Token[] {cur}, 1, null, false));
+        pushContext(new ExpansionContext(new Token[] {cur}, 1, null, false));
     }
 
-    private static Token lexOne(String s) {
-        LexedFile lf = Lexer.lex(s);
-        if (lf.errMessage != null || lf.tokens.length != 1) {
-            return null;
-        }
-        Token t = lf.tokens[0];
-        if (t.has(Token.PREV_WHITE) || t.type == Token.OTHER && s.length() > 1) {
-            return null;
-        }
-        return t;
-    }
+
 }

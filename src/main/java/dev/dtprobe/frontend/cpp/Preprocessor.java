@@ -61,8 +61,8 @@ public final class Preprocessor {
             r.run(name, path, entry);
             LinkedHashSet<Path> files = new LinkedHashSet<>(r.files);
             DtcIncludes.Result spliced = splice
-                    ? DtcIncludes.splice(r.out.toString(), r.map, options, cache, files)
-                    : new DtcIncludes.Result(r.out.toString(), r.map);
+                    ? DtcIncludes.splice(r.printer.text(), r.map, options, cache, files)
+                    : new DtcIncludes.Result(r.printer.text(), r.map);
             return new PreprocessedSource(spliced.text(), spliced.map(), new ArrayList<>(files), r.diagnostics);
         } catch (InputException ex) {
             throw ex;
