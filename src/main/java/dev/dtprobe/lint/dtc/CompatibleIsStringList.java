@@ -10,7 +10,7 @@ public final class CompatibleIsStringList extends StringListCheck {
             .description("'compatible' lists the models a device is compatible with, most specific first; "
                     + "drivers match on its strings. Every entry must be a NUL-terminated string "
                     + "(a cell mixed in breaks the list).")
-            .example("uart { compatible = \"acme,uart\", <1>; };")
+            .example("/ { uart { compatible = \"acme,uart\", <1>; }; };")
             .build();
 
     public CompatibleIsStringList() {

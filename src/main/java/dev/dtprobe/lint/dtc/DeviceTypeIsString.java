@@ -7,8 +7,9 @@ import dev.dtprobe.lint.RuleLevel;
 public final class DeviceTypeIsString extends OneStringCheck {
     static final RuleInfo INFO = DtcCheck.info("device_type_is_string", RuleLevel.WARNING)
             .summary("'device_type' is a single string")
-            .description("'device_type' names the class of device (\"memory\", \"cpu\", \"pci\"). It must hold exactly one NUL-terminated string: not a list, not cells.")
-            .example("memory { device_type = <1>; };")
+            .description("'device_type' names the class of device (\"memory\", \"cpu\", \"pci\")."
+                    + " It must hold exactly one NUL-terminated string: not a list, not cells.")
+            .example("/ { memory { device_type = <1>; }; };")
             .build();
 
     public DeviceTypeIsString() {

@@ -5,7 +5,8 @@ import dev.dtprobe.lint.LintRule;
 import dev.dtprobe.lint.RuleInfo;
 import dev.dtprobe.lint.RuleLevel;
 import dev.dtprobe.tree.Node;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * dtc's {@code duplicate_node_names}. Computed from the tree (the front end keeps both nodes of
@@ -27,12 +28,12 @@ public final class DuplicateNodeNames extends LintRule {
 
     @Override
     public void visitNode(Node node, LintContext ctx) {
-        List<Node> children = node.liveChildren();
-        for (int i = 0; i < children.size(); i++) {
-            for (int j = i + 1; j < children.size(); j++) {
-                if (children.get(i).name().equals(children.get(j).name())) {
-                    ctx.report(children.get(j), "Duplicate node name");
-                }
+        // dtc compares every pair, so a node is reported once per earlier namesake
+        Map<String, Integer> seen = new HashMap<>();
+        for (Node child : node.liveChildren()) {
+            int earlier = seen.merge(child.name(), 1, Integer::sum) - 1;
+            for (int i = 0; i < earlier; i++) {
+                ctx.report(child, "Duplicate node name");
             }
         }
     }

@@ -7,8 +7,9 @@ import dev.dtprobe.lint.RuleLevel;
 public final class ModelIsString extends OneStringCheck {
     static final RuleInfo INFO = DtcCheck.info("model_is_string", RuleLevel.WARNING)
             .summary("'model' is a single string")
-            .description("'model' names the board or device model. It must hold exactly one NUL-terminated string: not a list, not cells.")
-            .example("model = \"board\", \"rev-b\";")
+            .description("'model' names the board or device model."
+                    + " It must hold exactly one NUL-terminated string: not a list, not cells.")
+            .example("/ { model = \"board\", \"rev-b\"; };")
             .build();
 
     public ModelIsString() {

@@ -13,7 +13,7 @@ public final class NamesIsStringList extends LintRule {
             .summary("every '*-names' property is a list of strings")
             .description("Properties such as 'clock-names', 'reg-names' or 'interrupt-names' name the "
                     + "entries of their companion list, one NUL-terminated string per entry.")
-            .example("dev { reg-names = [61 00 62]; };")
+            .example("/ { dev { reg-names = [61 00 62]; }; };")
             .build();
 
     @Override

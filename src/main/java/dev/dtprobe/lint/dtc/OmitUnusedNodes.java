@@ -9,6 +9,10 @@ import dev.dtprobe.lint.RuleLevel;
  * unreferenced {@code /omit-if-no-ref/} nodes (so no rule sees them); dtc's check never fails,
  * so this rule reports nothing of its own. It is kept for dtc's flag names and because, as in
  * dtc, it reports "Failed prerequisite" when references could not be resolved.
+ *
+ * <p>Consequence of linting the fixed-up tree: dtc runs its first checks (names, labels,
+ * duplicates, up to path_references) before this deletion, so it also reports problems inside
+ * nodes it then omits; lint does not see those nodes at all.
  */
 public final class OmitUnusedNodes extends LintRule {
     static final RuleInfo INFO = DtcCheck.info("omit_unused_nodes", RuleLevel.ERROR)

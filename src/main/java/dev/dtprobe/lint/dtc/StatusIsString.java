@@ -7,8 +7,9 @@ import dev.dtprobe.lint.RuleLevel;
 public final class StatusIsString extends OneStringCheck {
     static final RuleInfo INFO = DtcCheck.info("status_is_string", RuleLevel.WARNING)
             .summary("'status' is a single string")
-            .description("'status' says whether a device is usable (\"okay\", \"disabled\", ...). It must hold exactly one NUL-terminated string: not a list, not cells.")
-            .example("uart { status = \"okay\", \"disabled\"; };")
+            .description("'status' says whether a device is usable (\"okay\", \"disabled\", ...)."
+                    + " It must hold exactly one NUL-terminated string: not a list, not cells.")
+            .example("/ { uart { status = \"okay\", \"disabled\"; }; };")
             .build();
 
     public StatusIsString() {

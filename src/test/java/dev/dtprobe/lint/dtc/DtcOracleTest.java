@@ -27,22 +27,33 @@ class DtcOracleTest {
     @TestFactory
     Stream<DynamicTest> snippetsMatchRealDtc() {
         assumeTrue(DtcOracle.installed(), "dtc 1.6.1 not installed");
+        return DtcRuleCases.all().stream().map(c -> DynamicTest.dynamicTest(c.toString(),
+                () -> assertSameAsDtc(c.rule(), c.dts())));
+    }
+
+    /** The example each rule documents behaves the same in dtc. */
+    @TestFactory
+    Stream<DynamicTest> examplesMatchRealDtc() {
+        assumeTrue(DtcOracle.installed(), "dtc 1.6.1 not installed");
+        return DtcRules.all().stream().map(r -> DynamicTest.dynamicTest(r.id(),
+                () -> assertSameAsDtc(r.id(), r.info().example())));
+    }
+
+    private static void assertSameAsDtc(String ruleId, String dts) {
         List<LintRule> rules = DtcRules.all();
         List<String> order = rules.stream().map(LintRule::id).toList();
-        return DtcRuleCases.all().stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
-            LintRule rule = rules.get(order.indexOf(c.rule()));
-            String check = rule.info().aliases().get(0);
-            String[] flags = rule.info().defaultLevel() == RuleLevel.OFF ? new String[] {"-W" + check} : new String[0];
-            List<DtcOracle.Message> messages = DtcOracle.compile("/dts-v1/;\n" + c.dts() + "\n", flags);
-            boolean stoppedBefore = messages.stream().anyMatch(m -> m.error()
-                    && order.indexOf(DtcCheck.idOf(m.check())) < order.indexOf(c.rule()));
-            assumeTrue(!stoppedBefore, "dtc stopped at an earlier error check: " + messages);
-            List<String> dtc = messages.stream().filter(m -> m.check().equals(check))
-                    .map(m -> m.location() == null ? m.text() : m.location() + ": " + m.text()).toList();
-            List<String> ours = LintFixture.only(c.rule(), c.dts()).lines().stream()
-                    .map(l -> l.substring(c.rule().length() + 1)).map(DtcOracleTest::asDtcPrints).toList();
-            assertEquals(dtc, ours);
-        }));
+        LintRule rule = rules.get(order.indexOf(ruleId));
+        String check = rule.info().aliases().get(0);
+        String[] flags = rule.info().defaultLevel() == RuleLevel.OFF ? new String[] {"-W" + check} : new String[0];
+        List<DtcOracle.Message> messages = DtcOracle.compile("/dts-v1/;\n" + dts + "\n", flags);
+        boolean stoppedBefore = messages.stream().anyMatch(m -> m.error()
+                && order.indexOf(DtcCheck.idOf(m.check())) < order.indexOf(ruleId));
+        assumeTrue(!stoppedBefore, "dtc stopped at an earlier error check: " + messages);
+        List<String> dtc = messages.stream().filter(m -> m.check().equals(check))
+                .map(m -> m.location() == null ? m.text() : m.location() + ": " + m.text()).toList();
+        List<String> ours = LintFixture.only(ruleId, dts).lines().stream()
+                .map(l -> l.substring(ruleId.length() + 1)).map(DtcOracleTest::asDtcPrints).toList();
+        assertEquals(dtc, ours);
     }
 
     /** Our prerequisite message names the rule id; dtc's names the check. */

@@ -137,7 +137,8 @@ final class DtcRuleCases {
         fires("address-cells-is-cell", "/ { x { #address-cells = <1 2>; }; };",
                 "/x:#address-cells: property is not a single cell");
         quiet("address-cells-is-cell", "/ { x { #address-cells = <1>; }; };");
-        fires("size-cells-is-cell", "/ { x { #size-cells = [00]; }; };", "/x:#size-cells: property is not a single cell");
+        fires("size-cells-is-cell", "/ { x { #size-cells = [00]; }; };",
+                "/x:#size-cells: property is not a single cell");
         quiet("size-cells-is-cell", "/ { x { #size-cells = <0>; }; };");
         fires("device-type-is-string", "/ { x { device_type = <1>; }; };", "/x:device_type: property is not a string");
         quiet("device-type-is-string", "/ { x { device_type = \"serial\"; }; };");
@@ -161,7 +162,8 @@ final class DtcRuleCases {
         quiet("obsolete-chosen-interrupt-controller", "/ { chosen { }; x { chosen { interrupt-controller; }; }; };");
         fires("chosen-node-is-root", "/ { x { chosen { }; }; };", "/x/chosen: chosen node must be at root node");
         quiet("chosen-node-is-root", "/ { chosen { }; x { chosen-x { }; }; };");
-        fires("chosen-node-bootargs", "/ { chosen { bootargs = <1>; }; };", "/chosen:bootargs: property is not a string");
+        fires("chosen-node-bootargs", "/ { chosen { bootargs = <1>; }; };",
+                "/chosen:bootargs: property is not a string");
         quiet("chosen-node-bootargs", "/ { chosen { bootargs = \"console=ttyS0\"; }; x { bootargs = <1>; }; };");
         fires("chosen-node-stdout-path", "/ { chosen { linux,stdout-path = <1>; }; };",
                 "/chosen:linux,stdout-path: Use 'stdout-path' instead",
@@ -178,7 +180,8 @@ final class DtcRuleCases {
                 "/x/aliases:b: aliases property is not a valid node (/y)");
         // dtc's path lookup also takes paths without the leading '/' and "" (the root)
         quiet("alias-paths",
-                "/ { l: x { y { }; }; aliases { a = \"/x\"; c = \"x\"; f = \"\"; g = &l; h = \"/x/y\"; phandle = <1>; }; };");
+                "/ { l: x { y { }; }; aliases { a = \"/x\"; c = \"x\"; f = \"\"; g = &l; h = \"/x/y\"; "
+                        + "phandle = <1>; }; };");
 
         fires("always-fail", "/ { a { }; };", "/: always_fail check", "/a: always_fail check");
     }
@@ -212,15 +215,18 @@ final class DtcRuleCases {
         quiet("msi-parent-property", "/ { m: m { }; d { msi-parent = <&m>; }; };");
 
         fires("gpios-property", "/ { g: g { #gpio-cells = <2>; }; "
-                + "d { reset-gpios = <&g 1>; enable-gpio = <&g 1 2>; gpios = <&g>; gpio = <&g 1 2>; foo,nr-gpios = <3>; }; };",
+                + "d { reset-gpios = <&g 1>; enable-gpio = <&g 1 2>; gpios = <&g>; gpio = <&g 1 2>; "
+                + "foo,nr-gpios = <3>; }; };",
                 "/d:reset-gpios: property size (8) too small for cell size 2",
                 "/d:gpios: property size (4) too small for cell size 2");
         quiet("gpios-property", "/ { g: g { #gpio-cells = <2>; }; h { gpio-hog; gpios = <1>; }; "
                 + "d { foo,nr-gpios = <3>; x-gpios = <&g 1 2>; }; };");
-        fires("deprecated-gpio-property", "/ { g: g { #gpio-cells = <2>; }; d { enable-gpio = <&g 1 2>; gpio = <&g 1 2>; }; };",
+        fires("deprecated-gpio-property",
+                "/ { g: g { #gpio-cells = <2>; }; d { enable-gpio = <&g 1 2>; gpio = <&g 1 2>; }; };",
                 "/d:enable-gpio: '[*-]gpio' is deprecated, use '[*-]gpios' instead",
                 "/d:gpio: '[*-]gpio' is deprecated, use '[*-]gpios' instead");
-        quiet("deprecated-gpio-property", "/ { g: g { #gpio-cells = <2>; }; d { gpios = <&g 1 2>; gpio-line-names = \"a\"; }; };");
+        quiet("deprecated-gpio-property",
+                "/ { g: g { #gpio-cells = <2>; }; d { gpios = <&g 1 2>; gpio-line-names = \"a\"; }; };");
     }
 
     private void interrupts() {
@@ -230,7 +236,8 @@ final class DtcRuleCases {
         fires("interrupts-property", "/ { " + ic + "d { interrupt-parent = <&ic>; interrupts = [01 02 03]; }; };",
                 "/d:interrupts: size (3) is invalid, expected multiple of 4",
                 "/d:#interrupt-cells: size is (3), expected multiple of 8");
-        fires("interrupts-property", "/ { ic: ic { #interrupt-cells = <2>; }; d { interrupt-parent = <&ic>; interrupts = <1 2>; }; };",
+        fires("interrupts-property",
+                "/ { ic: ic { #interrupt-cells = <2>; }; d { interrupt-parent = <&ic>; interrupts = <1 2>; }; };",
                 "/ic: Missing interrupt-controller or interrupt-map property");
         fires("interrupts-property", "/ { d { interrupts = <1 2>; }; };", "/d: Missing interrupt-parent");
         fires("interrupts-property", "/ { d { interrupt-parent = <0>; interrupts = <1 2>; }; };",
@@ -238,7 +245,8 @@ final class DtcRuleCases {
         fires("interrupts-property", "/ { d { interrupt-parent = <7>; interrupts = <1 2>; }; };",
                 "/d:interrupt-parent: Bad phandle");
         fires("interrupts-property",
-                "/ { ic { interrupt-controller; #interrupt-cells = <2>; #address-cells = <0>; d { interrupts = <1>; }; }; };",
+                "/ { ic { interrupt-controller; #interrupt-cells = <2>; #address-cells = <0>; "
+                        + "d { interrupts = <1>; }; }; };",
                 "/ic/d:#interrupt-cells: size is (4), expected multiple of 8");
         quiet("interrupts-property", "/ { interrupt-parent = <&ic>; " + ic + "d { interrupts = <1 2 3 4>; }; };");
 
@@ -249,6 +257,7 @@ final class DtcRuleCases {
                 "/ic: Missing #address-cells in interrupt provider");
         // 1.6.1 does not report #interrupt-cells on a node that is no provider (1.7 does)
         quiet("interrupt-provider",
-                "/ { ic { interrupt-controller; #interrupt-cells = <1>; #address-cells = <0>; }; x { #interrupt-cells = <1>; }; };");
+                "/ { ic { interrupt-controller; #interrupt-cells = <1>; #address-cells = <0>; }; "
+                        + "x { #interrupt-cells = <1>; }; };");
     }
 }
