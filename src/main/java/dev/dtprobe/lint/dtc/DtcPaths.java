@@ -25,7 +25,8 @@ final class DtcPaths {
         int slash = rest.indexOf('/');
         String first = slash < 0 ? rest : rest.substring(0, slash);
         for (Node child : tree.liveChildren()) {
-            if (child.name().equals(first)) {
+            // nodes the compiler adds after the checks (/__symbols__, ...) do not exist yet for dtc
+            if (!child.isGenerated() && child.name().equals(first)) {
                 return slash < 0 ? child : nodeByPath(child, rest.substring(slash + 1));
             }
         }
