@@ -163,6 +163,37 @@ class CorpusDtcParityTest {
         cmp.assertSame();
     }
 
+    /**
+     * dtc also runs its checks on DTB input: the reference DTBs read by dtc and by our DTB
+     * reader give the same findings (no source here, so no markers and no position).
+     */
+    @Test
+    void referenceDtbsMatchDtcRunNow() {
+        assumeTrue(DtcOracle.installed(), "dtc 1.6.1 not installed");
+        RuleSet rules = new RuleSet(DtcRules.all());
+        RuleLevels levels = new RuleLevels(rules);
+        List<String> extra = List.of("node_name_chars_strict", "property_name_chars_strict", "deprecated_gpio_property",
+                "always_fail");
+        extra.forEach(check -> levels.setDtcStyle(check, RuleLevel.WARNING));
+        Linter linter = new Linter(levels);
+        String[] flags = extra.stream().map(c -> "-W" + c).toArray(String[]::new);
+        Comparison cmp = new Comparison(registeredChecks(rules));
+        boards.parallelStream().forEach(b -> {
+            Path dtb = Corpus.referenceDtb(b.path());
+            LoadedTree loaded = new TreeLoader(LoadOptions.defaults(), CACHE).forced(true).load(dtb);
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(dtb);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            cmp.add(b, ours(linter, new Board(dtb, loaded)), DtcOracle.compileDtb(bytes, flags));
+        });
+        cmp.print("reference DTBs, default flags -W" + String.join(" -W", extra) + " vs dtc 1.6.1 -I dtb");
+        assertEquals(71540, cmp.dtcCounts.get("always_fail"));
+        cmp.assertSame();
+    }
+
     private static Set<String> registeredChecks(RuleSet rules) {
         return rules.rules().stream().map(r -> r.info().aliases().get(0)).collect(Collectors.toSet());
     }

@@ -60,14 +60,24 @@ final class DtcOracle {
 
     /** Compiles DTS text given on standard input with {@code -f} and the given flags. */
     static List<Message> compile(String dts, String... flags) {
-        List<String> cmd = new ArrayList<>(List.of(DTC.toString(), "-f", "-I", "dts", "-O", "dtb", "-o", "/dev/null"));
+        return run("dts", dts.getBytes(StandardCharsets.UTF_8), flags);
+    }
+
+    /** Reads a DTB (dtc runs its checks on DTB input too). */
+    static List<Message> compileDtb(byte[] dtb, String... flags) {
+        return run("dtb", dtb, flags);
+    }
+
+    private static List<Message> run(String inputFormat, byte[] input, String... flags) {
+        List<String> cmd = new ArrayList<>(List.of(DTC.toString(), "-f", "-I", inputFormat, "-O", "dtb", "-o",
+                "/dev/null"));
         cmd.addAll(List.of(flags));
         cmd.add("-");
         try {
             Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p));
             try (OutputStream in = p.getOutputStream()) {
-                in.write(dts.getBytes(StandardCharsets.UTF_8));
+                in.write(input);
             }
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
