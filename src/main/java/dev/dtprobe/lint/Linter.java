@@ -11,10 +11,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs rules over one tree: one depth-first walk that calls every rule on every live node, then
- * each rule's {@code finish}. As in dtc, a rule whose prerequisite reported anything (even a
- * prerequisite that is off) does not count; if the rule is on it reports
- * "Failed prerequisite" instead. Rules that are off run only when an enabled rule needs them.
+ * Runs rules over one tree: one depth-first walk that calls every rule on every live node (except
+ * the nodes the compiler generates after dtc's checks), then each rule's {@code finish}. As in
+ * dtc, a rule whose prerequisite reported anything (even a prerequisite that is off) does not
+ * count; if the rule is on it reports "Failed prerequisite" instead. Rules that are off run only
+ * when an enabled rule needs them.
  */
 public final class Linter {
     private final RuleLevels levels;
@@ -54,7 +55,10 @@ public final class Linter {
             r.visitNode(node, ctx);
         }
         for (Node child : node.liveChildren()) {
-            walk(child, ctx);
+            // dtc checks the tree before it adds __symbols__/__fixups__/__local_fixups__
+            if (!child.isGenerated()) {
+                walk(child, ctx);
+            }
         }
     }
 

@@ -23,6 +23,7 @@ public final class Node {
     private long phandle = NO_PHANDLE;
     private boolean omitIfNoRef;
     private boolean referenced;
+    private boolean generated;
     private SourcePos pos;
 
     public Node(String name, SourcePos pos) {
@@ -224,6 +225,18 @@ public final class Node {
 
     public void setReferenced(boolean referenced) {
         this.referenced = referenced;
+    }
+
+    /**
+     * Whether the compiler added this node after dtc's checks ({@code /__symbols__} for -@,
+     * {@code /__fixups__} and {@code /__local_fixups__} for overlays); lint does not check it.
+     */
+    public boolean isGenerated() {
+        return generated;
+    }
+
+    public void setGenerated(boolean generated) {
+        this.generated = generated;
     }
 
     /** Where the node was first defined. */

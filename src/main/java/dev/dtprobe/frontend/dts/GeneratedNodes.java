@@ -153,6 +153,7 @@ final class GeneratedNodes {
             return existing;
         }
         Node created = new Node(name, tree.root().pos());
+        created.setGenerated(true);
         tree.root().addChild(created);
         return created;
     }
