@@ -134,6 +134,25 @@ class DiffCommandTest {
     }
 
     @Test
+    void everySampleDiffValidatesAgainstTheSchema(@TempDir Path dir) throws Exception {
+        var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(Path.of("docs/diff-json.schema.json")));
+        List<String[]> commands = List.of(
+                board("samples/diff/board.dts", "--b-fault", "missing:arm-smmu"),
+                board("samples/diff/board.dts", "samples/diff/board-cru-disabled.dts"),
+                board("samples/diff/board.dts", "--overlay", "samples/diff/dpu-iommus.dtso"),
+                new String[] {"samples/seeds/xen-grant-dma.dts", "--a-kernel", "5.10", "--b-kernel", "6.1"});
+        for (String[] c : commands) {
+            Path file = dir.resolve("d.json");
+            List<String> args = new ArrayList<>(Arrays.asList(c));
+            args.addAll(List.of("--json", file.toString()));
+            assertEquals(0, run(args.toArray(String[]::new)).code());
+            var errors = schema.validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile()));
+            assertTrue(errors.isEmpty(), Arrays.toString(c) + ": " + errors);
+        }
+    }
+
+    @Test
     void jsonGoesToAFileAtomicallyAndTheTextStillPrints(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("diff.json");
         Run r = run(board("samples/diff/board.dts", "--b-fault", "missing:arm-smmu", "--json", file.toString()));
