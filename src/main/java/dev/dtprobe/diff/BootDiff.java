@@ -67,8 +67,12 @@ public final class BootDiff {
         moves.forEach(m -> moveOf.put(m.device(), m));
         Explainer explainer = new Explainer(graphA, graphB, tree, drivers, !kernel.isEmpty());
         List<DeviceDiff> devices = new ArrayList<>();
+        DeviceOutcome.TimeoutFacts timeoutsA = new DeviceOutcome.TimeoutFacts(a);
+        DeviceOutcome.TimeoutFacts timeoutsB = new DeviceOutcome.TimeoutFacts(b);
         for (DevicePair p : pairs) {
-            List<Change> changes = deviceChanges(a, b, p, keyOfA, keyOfB, options);
+            DeviceOutcome oa = p.a() == null ? null : DeviceOutcome.of(a, timeoutsA, p.a());
+            DeviceOutcome ob = p.b() == null ? null : DeviceOutcome.of(b, timeoutsB, p.b());
+            List<Change> changes = deviceChanges(oa, ob, keyOfA, keyOfB, options);
             if (!changes.isEmpty() || moveOf.containsKey(p.displayName())) {
                 devices.add(new DeviceDiff(p, List.copyOf(changes), explainer.explain(p)));
             }
@@ -76,11 +80,9 @@ public final class BootDiff {
         return new BootDiff(a, b, options, tree, kernel, drivers, pairs, bootChanges(a, b), List.copyOf(devices), moves);
     }
 
-    private static List<Change> deviceChanges(BootResult ra, BootResult rb, DevicePair p, Map<String, String> keyOfA,
+    private static List<Change> deviceChanges(DeviceOutcome a, DeviceOutcome b, Map<String, String> keyOfA,
             Map<String, String> keyOfB, DiffOptions options) {
         List<Change> out = new ArrayList<>();
-        DeviceOutcome a = p.a() == null ? null : DeviceOutcome.of(ra, p.a());
-        DeviceOutcome b = p.b() == null ? null : DeviceOutcome.of(rb, p.b());
         if (a == null || b == null) {
             out.add(new Change(Category.PRESENCE, "device", a == null ? "absent" : a.stateText(),
                     b == null ? "absent" : b.stateText()));
@@ -91,10 +93,10 @@ public final class BootDiff {
         }
         String deferA = deferral(a);
         String deferB = deferral(b);
-        if ((a.deferCount() == 0) != (b.deferCount() == 0) || !Objects.equals(a.firstDeferReason(), b.firstDeferReason())) {
+        if ((a.deferCount() == 0) != (b.deferCount() == 0) || !Objects.equals(a.firstWaitedFor(), b.firstWaitedFor())) {
             out.add(new Change(Category.DEFERRAL, "deferral", deferA, deferB));
         }
-        if (!a.timeout().equals(b.timeout())) {
+        if (!a.timeout().equals(b.timeout()) && !pendingOnlyWhereTheWorkRan(a, b) && !pendingOnlyWhereTheWorkRan(b, a)) {
             out.add(new Change(Category.TIMEOUT, "timeout", a.timeout(), b.timeout()));
         }
         iommuChanges(a, b, keyOfA, keyOfB, out);
@@ -105,6 +107,15 @@ public final class BootDiff {
                     + DeviceOutcome.seconds(Math.abs(delta)) + ")"));
         }
         return out;
+    }
+
+    /**
+     * "Still pending when the timeout fired" against "not hit" in a boot whose timeout work never
+     * ran says only that the work ran in one boot, which the boot-wide line reports once.
+     */
+    private static boolean pendingOnlyWhereTheWorkRan(DeviceOutcome x, DeviceOutcome y) {
+        return x.timeout().equals(DeviceOutcome.PENDING_AT_TIMEOUT) && y.timeout().equals(DeviceOutcome.NOT_HIT)
+                && !y.timeoutWorkRan();
     }
 
     private static String deferral(DeviceOutcome o) {

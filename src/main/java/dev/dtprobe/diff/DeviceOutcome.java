@@ -2,6 +2,7 @@ package dev.dtprobe.diff;
 
 import dev.dtprobe.driver.BootEvent;
 import dev.dtprobe.driver.BootResult;
+import dev.dtprobe.driver.DeferCause;
 import dev.dtprobe.driver.Device;
 import dev.dtprobe.driver.DeviceState;
 import dev.dtprobe.driver.DmaOps;
@@ -12,8 +13,12 @@ import dev.dtprobe.kernel.DmaMaster;
 import dev.dtprobe.kernel.Errno;
 import dev.dtprobe.kernel.LogLine;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What one boot did with one device, reduced to the values the diff compares, each already in
@@ -27,7 +32,9 @@ record DeviceOutcome(
         long boundMicros,
         int deferCount,
         String firstDeferReason,
+        String firstWaitedFor,
         String timeout,
+        boolean timeoutWorkRan,
         String iommu,
         List<String> groupPeers,
         String groupText,
@@ -35,10 +42,12 @@ record DeviceOutcome(
         String dmaOps,
         String dmaOwner) {
 
+    static final String NOT_HIT = "not hit";
+    static final String PENDING_AT_TIMEOUT = "still pending when the timeout fired";
     private static final List<String> TIMEOUT_MESSAGES = List.of(
             "deferred probe timeout, ignoring dependency", "ignoring dependency for device, assuming no driver");
 
-    static DeviceOutcome of(BootResult r, Device d) {
+    static DeviceOutcome of(BootResult r, TimeoutFacts timeouts, Device d) {
         String state = state(r, d);
         boolean bound = d.state() == DeviceState.BOUND;
         IommuGroup g = r.iommu().group(d);
@@ -54,9 +63,21 @@ record DeviceOutcome(
                 : " (with " + String.join(", ", peers) + ")");
         return new DeviceOutcome(state, stateText(r, d, state), bound,
                 d.driver() != null ? d.driver().name() : null, d.boundMicros(), d.deferCount(), d.firstDeferReason(),
-                timeout(r, d), iommu(r, d, g), peers, groupText,
+                waitedFor(d.firstCause()), timeout(timeouts, d), r.timeoutFiredMicros() >= 0, iommu(r, d, g), peers, groupText,
                 g == null || g.defaultDomain() == null ? "none" : g.defaultDomain().name() + " (" + g.defaultDomain().label() + ")",
-                d.dmaOps().name(), g == null ? "none" : owner(g));
+                d.dmaOps().name(), g == null ? "none" : r.profile().hasDmaOwnership() ? owner(g) : "not tracked before v5.19");
+    }
+
+    /**
+     * What the first deferral waited for: the supplier or provider node, else the cause's kind. Two
+     * boots that wait for the same node differ only in wording (a fw_devlink wait in one, the
+     * driver's own lookup in the other): not a new reason.
+     */
+    private static String waitedFor(DeferCause c) {
+        if (c == null) {
+            return null;
+        }
+        return c.supplier() != null ? c.supplier().path() : c.kind().name();
     }
 
     /** The state column of {@code boot}: bound, deferred, failed, no-driver or bus. */
@@ -89,21 +110,37 @@ record DeviceOutcome(
     }
 
     /** Whether the deferred-probe timeout decided something for this device, and what. */
-    private static String timeout(BootResult r, Device d) {
-        for (LogLine l : r.log()) {
-            if (d.name().equals(l.device()) && TIMEOUT_MESSAGES.contains(l.message())) {
-                return "dependency ignored at " + seconds(l.timeMicros()) + " (\"" + l.message() + "\")";
-            }
+    private static String timeout(TimeoutFacts facts, Device d) {
+        String ignored = facts.ignoredDependency.get(d.name());
+        if (ignored != null) {
+            return ignored;
         }
-        if (r.boundAfterTimeout().contains(d)) {
+        if (facts.boundAfter.contains(d)) {
             return "bound after the timeout";
         }
-        for (BootEvent e : r.events()) {
-            if (e.kind() == BootEvent.Kind.PENDING && d.name().equals(e.device())) {
-                return "still pending when the timeout fired";
+        return facts.pending.contains(d.name()) ? PENDING_AT_TIMEOUT : NOT_HIT;
+    }
+
+    /** What the timeout did in one boot, read once from its log and events (not once per device). */
+    static final class TimeoutFacts {
+        final Map<String, String> ignoredDependency = new HashMap<>();
+        final Set<Device> boundAfter;
+        final Set<String> pending = new HashSet<>();
+
+        TimeoutFacts(BootResult r) {
+            for (LogLine l : r.log()) {
+                if (l.device() != null && TIMEOUT_MESSAGES.contains(l.message())) {
+                    ignoredDependency.putIfAbsent(l.device(), "dependency ignored at " + seconds(l.timeMicros())
+                            + " (\"" + l.message() + "\")");
+                }
+            }
+            boundAfter = new HashSet<>(r.boundAfterTimeout());
+            for (BootEvent e : r.events()) {
+                if (e.kind() == BootEvent.Kind.PENDING && e.device() != null) {
+                    pending.add(e.device());
+                }
             }
         }
-        return "not hit";
     }
 
     private static String iommu(BootResult r, Device d, IommuGroup g) {

@@ -10,6 +10,8 @@ import dev.dtprobe.diff.DriverChange;
 import dev.dtprobe.diff.ProfileChange;
 import dev.dtprobe.diff.TreeChange;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +22,7 @@ import java.util.Map;
  * changed. Order is stable: tree order, then A's device order, then B's.
  */
 public final class DiffText {
+    private static final int MAX_NAMES = 4;
     private DiffText() {
     }
 
@@ -122,18 +125,31 @@ public final class DiffText {
         return after == null && before == null ? "alone" : head + ", " + tail;
     }
 
+    /** Devices with the same explanations share one entry, so a profile change is not a wall of lines. */
     private static void why(BootDiff d, PrintWriter out) {
         if (d.devices().isEmpty()) {
             return;
         }
+        Map<List<String>, List<String>> devicesByReasons = new LinkedHashMap<>();
+        for (DeviceDiff dev : d.devices()) {
+            devicesByReasons.computeIfAbsent(dev.because(), k -> new ArrayList<>()).add(dev.name());
+        }
         out.println();
         out.println("Why:");
-        for (DeviceDiff dev : d.devices()) {
-            out.println("  " + dev.name());
-            for (String b : dev.because()) {
+        for (Map.Entry<List<String>, List<String>> e : devicesByReasons.entrySet()) {
+            out.println("  " + names(e.getValue()));
+            for (String b : e.getKey()) {
                 out.println("    " + b);
             }
         }
+    }
+
+    /** {@code a, b, c}, or {@code a, b, c and 12 more} past four names. */
+    static String names(List<String> names) {
+        if (names.size() <= MAX_NAMES) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, MAX_NAMES - 1)) + " and " + (names.size() - MAX_NAMES + 1) + " more";
     }
 
     static String seconds(long micros) {
