@@ -7,6 +7,7 @@ import dev.dtprobe.diff.DiffOptions;
 import dev.dtprobe.driver.BootResult;
 import dev.dtprobe.frontend.TreeLoader;
 import dev.dtprobe.frontend.overlay.OverlayApplier;
+import dev.dtprobe.kernel.KernelVersion;
 import dev.dtprobe.report.DiffJson;
 import dev.dtprobe.report.DiffText;
 import dev.dtprobe.tree.DeviceTree;
@@ -113,6 +114,8 @@ final class DiffCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--overlay compares A with A plus the overlay: do not give a second board too");
         }
+        checkKernel("--a-kernel", sides.aKernel);
+        checkKernel("--b-kernel", sides.bKernel);
         long threshold = parseDuration(timeThreshold);
         BootDiff diff = run(threshold);
         if (json != null) {
@@ -153,6 +156,18 @@ final class DiffCommand implements Callable<Integer> {
             OverlayApplier.apply(tree, o, overlay.toString());
         }
         return tree;
+    }
+
+    /** A bad per-side version is reported under its own option's name, not --kernel's. */
+    private static void checkKernel(String option, String version) {
+        if (version == null) {
+            return;
+        }
+        try {
+            KernelVersion.parse(version);
+        } catch (InputException e) {
+            throw new InputException(SourcePos.ofFile(option), e.getMessage());
+        }
     }
 
     private int status(BootDiff diff) {

@@ -102,6 +102,15 @@ class DiffCommandTest {
     }
 
     @Test
+    void overlayThatDoesNotApplyIsExitTwoAtItsLine(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("bad.dtso");
+        Files.writeString(bad, "/dts-v1/;\n/plugin/;\n&nosuch { foo; };\n");
+        Run r = run(board("samples/diff/board.dts", "--overlay", bad.toString()));
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith(bad + ":3:1: error: cannot apply overlay"), r.err());
+    }
+
+    @Test
     void usageErrorsAreExitTwo() {
         Run nothing = run("samples/diff/board.dts");
         assertEquals(2, nothing.code());
@@ -111,6 +120,12 @@ class DiffCommandTest {
         Run threshold = run(board("samples/diff/board.dts", "--b-fault", "missing:arm-smmu", "--time-threshold", "soon"));
         assertEquals(2, threshold.code());
         assertTrue(threshold.err().contains("bad duration 'soon'"), threshold.err());
+        Run kernel = run(board("samples/diff/board.dts", "--b-kernel", "9.x"));
+        assertEquals(2, kernel.code());
+        assertTrue(kernel.err().startsWith("--b-kernel: error: bad kernel version '9.x'"), kernel.err());
+        Run overlay = run(board("samples/diff/board.dts", "--overlay", "samples/diff/no-such.dtso"));
+        assertEquals(2, overlay.code());
+        assertTrue(overlay.err().startsWith("samples/diff/no-such.dtso"), overlay.err());
         Run missing = run(board("samples/diff/board.dts", "samples/diff/no-such.dts"));
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("no-such.dts"), missing.err());
