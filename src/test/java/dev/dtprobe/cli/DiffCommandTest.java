@@ -76,6 +76,13 @@ class DiffCommandTest {
     }
 
     @Test
+    void readmeShowsTheRealOverlayReport() throws IOException {
+        String golden = Files.readString(Path.of("samples/diff/expected/overlay-adds-iommus.txt"));
+        assertTrue(Files.readString(Path.of("README.md")).contains("$ ./dtprobe diff samples/diff/board.dts --overlay "
+                + "samples/diff/dpu-iommus.dtso -I samples/include --drivers samples/diff/drivers.yaml\n" + golden + "```\n"));
+    }
+
+    @Test
     void exitCodeIsOneForADifferenceOnlyWhenAsked() {
         assertEquals(0, run(board("samples/diff/board.dts", "--b-fault", "missing:arm-smmu")).code());
         assertEquals(1, run(board("samples/diff/board.dts", "--b-fault", "missing:arm-smmu", "--exit-code")).code());
