@@ -83,6 +83,21 @@ class DiffCommandTest {
     }
 
     @Test
+    void defaultDomainAndDmaOwnershipChangesAreReported() {
+        String domain = run(board("samples/diff/board.dts", "--b-cmdline", "iommu.passthrough=1")).out();
+        assertTrue(domain.contains("Profile:\n  iommu.passthrough: 0 -> 1\n"), domain);
+        assertTrue(domain.contains("IOMMU:\n  2000.mmc: default domain: DMA (Translated) -> IDENTITY (Passthrough)\n"), domain);
+        // v5.19 added DMA ownership: VFIO's claim on the shared group now makes the second SDHI fail
+        String owner = run("samples/seeds/dma-ownership-shared-group.dts", "-I", "samples/include", "--drivers",
+                "samples/seeds/seed-drivers.yaml", "--bind", "ee100000.mmc=vfio-platform", "--a-kernel", "5.15",
+                "--b-kernel", "6.6").out();
+        assertTrue(owner.contains("  ee140000.mmc: bound to renesas_sdhi_internal_dmac -> failed (-EBUSY): "
+                + "renesas_sdhi_internal_dmac refused with -EBUSY: iommu_device_use_default_domain: IOMMU group 0 is owned "
+                + "by vfio-platform\n"), owner);
+        assertTrue(owner.contains("  ee100000.mmc: DMA owner: not tracked before v5.19 -> vfio-platform\n"), owner);
+    }
+
+    @Test
     void exitCodeIsOneForADifferenceOnlyWhenAsked() {
         assertEquals(0, run(board("samples/diff/board.dts", "--b-fault", "missing:arm-smmu")).code());
         assertEquals(1, run(board("samples/diff/board.dts", "--b-fault", "missing:arm-smmu", "--exit-code")).code());
