@@ -81,7 +81,7 @@ final class Explainer {
         }
         for (SupplierRef r : refs) {
             String role = r.property().equals("iommus") || r.property().equals("iommu-map")
-                    ? "IOMMU (" + r.property() + ")" : r.property() + " supplier";
+                    ? "IOMMU" : r.property() + " supplier";
             roles.putIfAbsent(r.supplier().path(), role);
         }
         return roles;
