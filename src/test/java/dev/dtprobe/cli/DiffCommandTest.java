@@ -114,6 +114,16 @@ class DiffCommandTest {
     }
 
     @Test
+    void aDtbAndTheDtsItCameFromDoNotDiffer(@TempDir Path dir) {
+        Path dtb = dir.resolve("board.dtb");
+        assertEquals(0, Main.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "compile",
+                "samples/diff/board.dts", "-I", "samples/include", "-o", dtb.toString()));
+        Run r = run(board(dtb.toString(), "samples/diff/board.dts", "--exit-code"));
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().endsWith("Device tree: no changes.\n\nNo differences.\n"), r.out());
+    }
+
+    @Test
     void badBoardIsExitTwoWithFileLineColumn(@TempDir Path dir) throws IOException {
         Path bad = dir.resolve("bad.dts");
         Files.writeString(bad, "/dts-v1/;\n/ {\n\tfoo = <1 2;\n};\n");
