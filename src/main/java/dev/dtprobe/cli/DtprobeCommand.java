@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = DtprobeCommand.Version.class,
         description = "Boots a device tree the way the Linux driver core would, without hardware.",
-        subcommands = {BootCommand.class, WhyCommand.class, DmaCommand.class, CompileCommand.class, BenchCommand.class,
+        subcommands = {BootCommand.class, WhyCommand.class, DiffCommand.class, DmaCommand.class, CompileCommand.class, BenchCommand.class,
             CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -45,6 +45,11 @@ public final class BootResult {
         return tree;
     }
 
+    /** Whether the named catalog driver exists in this boot's kernel version (some came later). */
+    public boolean driverExistsInKernel(String driverName) {
+        return DriverHistory.existsIn(driverName, profile.version());
+    }
+
     public List<Device> devices() {
         return core.devices();
     }

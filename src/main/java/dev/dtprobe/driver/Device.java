@@ -190,6 +190,11 @@ public final class Device implements DmaMaster {
         return staleDmaOps;
     }
 
+    /** The structured cause of the first deferral (what it waited for); null if it never deferred. */
+    public DeferCause firstCause() {
+        return firstCause;
+    }
+
     /** Why the first probe attempt that deferred did so; null if it never deferred. */
     public String firstDeferReason() {
         if (firstDeferReason == null && firstCause != null && firstCause.kind() == DeferCause.Kind.SUPPLIER_LINK) {
