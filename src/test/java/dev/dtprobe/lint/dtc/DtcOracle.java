@@ -45,13 +45,59 @@ final class DtcOracle {
         List<String> cmd = new ArrayList<>(List.of(DTC, "-f", "-I", "dts", "-O", "dtb", "-o", "/dev/null"));
         cmd.addAll(List.of(flags));
         cmd.add(file.toString());
+        String text = run(cmd);
+        if (text.contains("FATAL ERROR")) {
+            throw new IOException("dtc failed on " + file + ": " + text);
+        }
         Set<String> out = new TreeSet<>();
-        for (String line : run(cmd).split("\n")) {
+        for (String line : text.split("\n")) {
             Matcher m = LINE.matcher(line);
             if (m.matches() && rules.find(m.group(1)) != null) {
                 out.add(key(m.group(1), m.group(2)));
             }
         }
+        return out;
+    }
+
+    /**
+     * dtc's findings as a sorted list (a multiset: a check may report the same text twice),
+     * with one "failed prerequisite" key per check.
+     */
+    static List<String> findingList(Path file, RuleSet rules, String... flags) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(DTC, "-f", "-I", "dts", "-O", "dtb", "-o", "/dev/null"));
+        cmd.addAll(List.of(flags));
+        cmd.add(file.toString());
+        String text = run(cmd);
+        if (text.contains("FATAL ERROR")) {
+            throw new IOException("dtc failed on " + file + ": " + text);
+        }
+        List<String> out = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            Matcher m = LINE.matcher(line);
+            if (m.matches() && rules.find(m.group(1)) != null) {
+                out.add(key(m.group(1), m.group(2)));
+            }
+        }
+        return normalised(out);
+    }
+
+    /** Our findings as the list of {@link #findingList}. */
+    static List<String> keyList(List<Finding> findings, RuleSet rules) {
+        List<String> out = new ArrayList<>();
+        for (Finding f : findings) {
+            out.add(key(rules.find(f.ruleId()).info().aliases().get(0), f.location() + ": " + f.message()));
+        }
+        return normalised(out);
+    }
+
+    private static List<String> normalised(List<String> keys) {
+        List<String> out = new ArrayList<>();
+        for (String k : keys) {
+            if (!k.endsWith("(failed prerequisite)") || !out.contains(k)) {
+                out.add(k);
+            }
+        }
+        out.sort(null);
         return out;
     }
 
