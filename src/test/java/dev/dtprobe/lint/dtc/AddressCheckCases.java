@@ -53,7 +53,18 @@ final class AddressCheckCases {
                 + "    #address-cells = <3>; #size-cells = <2>; ranges = <0 0 0 0x10000000 0 0x1000>;\n"
                 + "    dev@0,1 { reg = <0x100 0 0 0 0>; }; };\n"
                 + "};",
-                BusKindsTest.TREE);
+                BusKindsTest.TREE,
+                // deleted children still count where dtc tests node->children (and name the first)
+                "/ { #address-cells = <1>; #size-cells = <1>;\n"
+                + "  i2c@1000 { reg = <0x1000 4>; gone { }; };\n"
+                + "  spi@2000 { reg = <0x2000 4>; gone { }; };\n"
+                + "  leds { #address-cells = <1>; #size-cells = <0>; gone { }; };\n"
+                + "  dsi { port { #address-cells = <1>; #size-cells = <0>; x: gone@0 { reg = <0>; };\n"
+                + "    a: endpoint@0 { reg = <0>; remote-endpoint = <&a>; }; }; };\n"
+                + "};\n"
+                + "/ { i2c@1000 { /delete-node/ gone; }; spi@2000 { /delete-node/ gone; };\n"
+                + "  leds { /delete-node/ gone; }; };\n"
+                + "/delete-node/ &x;");
     }
 
     static List<Case> all() {

@@ -3,14 +3,22 @@ package dev.dtprobe.lint.dtc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.dtprobe.frontend.LoadOptions;
+import dev.dtprobe.frontend.TreeLoader;
+import dev.dtprobe.lint.Finding;
+import dev.dtprobe.lint.LintContext;
 import dev.dtprobe.lint.LintRule;
+import dev.dtprobe.lint.Linter;
 import dev.dtprobe.lint.RuleCategory;
 import dev.dtprobe.lint.RuleLevel;
 import dev.dtprobe.lint.RuleLevels;
 import dev.dtprobe.lint.RuleSet;
+import dev.dtprobe.testutil.Corpus;
 import dev.dtprobe.testutil.LintFixture;
+import dev.dtprobe.tree.DeviceTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -37,17 +45,39 @@ class AddressChecksDtcOracleTest {
         return Stream.concat(cases, mixed);
     }
 
-    private void compare(String dts, boolean enableIfEnabled) throws Exception {
-        Path file = Files.createTempFile(dir, "snippet", ".dts");
-        Files.writeString(file, "/dts-v1/;\n" + dts + "\n");
-        LintFixture fixture = LintFixture.of(dts);
-        RuleLevels levels = fixture.levels();
-        RuleSet rules = levels.rules();
-        for (LintRule r : rules.rules()) {
+    /** QEMU's virt boards (DTBs with a real PCIe host bridge, GIC, SMMU) against dtc -I dtb. */
+    @TestFactory
+    Stream<DynamicTest> qemuVirtBoardsMatchDtc() throws Exception {
+        assumeTrue(DtcOracle.available(), "dtc 1.6.1 not installed");
+        assumeTrue(Files.isDirectory(Corpus.qemu()), "../shared/corpus/qemu not present");
+        List<Path> dtbs;
+        try (Stream<Path> s = Files.list(Corpus.qemu())) {
+            dtbs = s.filter(p -> p.toString().endsWith(".dtb")).sorted().toList();
+        }
+        return dtbs.stream().map(dtb -> DynamicTest.dynamicTest(dtb.getFileName().toString(), () -> {
+            RuleLevels levels = probeRulesOff(new RuleLevels(RuleSet.builtin()));
+            DeviceTree tree = new TreeLoader(LoadOptions.defaults()).load(dtb).tree();
+            List<Finding> ours = new Linter(levels).lint(new LintContext(tree, dtb.toString(), null));
+            assertEquals(DtcOracle.findings(dtb, levels.rules()), DtcOracle.keys(ours, levels.rules()));
+        }));
+    }
+
+    /** dtc's view: every dtc rule at its default level, the probe rules off. */
+    private static RuleLevels probeRulesOff(RuleLevels levels) {
+        for (LintRule r : levels.rules().rules()) {
             if (r.info().category() == RuleCategory.PROBE) {
                 levels.set(r.id(), RuleLevel.OFF);
             }
         }
+        return levels;
+    }
+
+    private void compare(String dts, boolean enableIfEnabled) throws Exception {
+        Path file = Files.createTempFile(dir, "snippet", ".dts");
+        Files.writeString(file, "/dts-v1/;\n" + dts + "\n");
+        LintFixture fixture = LintFixture.of(dts);
+        RuleLevels levels = probeRulesOff(fixture.levels());
+        RuleSet rules = levels.rules();
         String[] flags = {};
         if (enableIfEnabled) {
             levels.setDtcStyle(IF_ENABLED, RuleLevel.WARNING);

@@ -42,7 +42,8 @@ final class DtcOracle {
     /** dtc's findings on a file, limited to the checks {@code rules} knows by alias. */
     static Set<String> findings(Path file, RuleSet rules, String... flags) throws IOException {
         // -f: keep going past errors, so every warning is printed
-        List<String> cmd = new ArrayList<>(List.of(DTC, "-f", "-I", "dts", "-O", "dtb", "-o", "/dev/null"));
+        String format = file.toString().endsWith(".dtb") ? "dtb" : "dts";
+        List<String> cmd = new ArrayList<>(List.of(DTC, "-f", "-I", format, "-O", "dtb", "-o", "/dev/null"));
         cmd.addAll(List.of(flags));
         cmd.add(file.toString());
         String text = run(cmd);
