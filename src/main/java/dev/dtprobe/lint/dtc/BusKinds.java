@@ -14,6 +14,10 @@ import java.util.Map;
  * With dtc's default flags the order is: {@code pci_bridge} and {@code simple_bus_bridge} (both
  * run early, as prerequisites of {@code unit_address_format}), then {@code i2c_bus_bridge}, then
  * {@code spi_bus_bridge}, then {@code graph_nodes}. {@link Stage} names those points.
+ *
+ * <p>A bridge check whose prerequisites fail anywhere in the tree never runs, so it tags
+ * nothing: all of them need addr_size_cells ({@link AddressCells#computed}), pci_bridge also
+ * device_type_is_string and simple_bus_bridge compatible_is_string_list.
  */
 public final class BusKinds {
 
@@ -33,15 +37,28 @@ public final class BusKinds {
     }
 
     private final AddressCells cells;
+    private final boolean pciTagging;
+    private final boolean simpleBusTagging;
     private final Map<Node, Bus[]> cache = new IdentityHashMap<>();
 
-    private BusKinds(AddressCells cells) {
+    private BusKinds(AddressCells cells, boolean pciTagging, boolean simpleBusTagging) {
         this.cells = cells;
+        this.pciTagging = pciTagging;
+        this.simpleBusTagging = simpleBusTagging;
     }
 
     /** The run's instance. */
     public static BusKinds of(LintContext ctx) {
-        return ctx.shared(BusKinds.class, c -> new BusKinds(AddressCells.of(c)));
+        return ctx.shared(BusKinds.class, c -> {
+            AddressCells cells = AddressCells.of(c);
+            boolean[] deviceTypesOk = {true};
+            boolean[] compatiblesOk = {true};
+            c.tree().forEachLiveNode(n -> {
+                deviceTypesOk[0] &= StringValues.isOneStringOrAbsent(n.property("device_type"));
+                compatiblesOk[0] &= StringValues.isStringListOrAbsent(n.property("compatible"));
+            });
+            return new BusKinds(cells, cells.computed() && deviceTypesOk[0], cells.computed() && compatiblesOk[0]);
+        });
     }
 
     /** The node's tag when a check of the given stage runs. */
@@ -60,18 +77,18 @@ public final class BusKinds {
     private Bus[] classify(Node node) {
         Bus[] tags = new Bus[Stage.values().length];
         Bus bus = Bus.NONE;
-        if (isPciBridge(node)) {
+        if (pciTagging && isPciBridge(node)) {
             bus = Bus.PCI;
         }
-        if (isSimpleBus(node)) {
+        if (simpleBusTagging && isSimpleBus(node)) {
             bus = Bus.SIMPLE;
         }
         tags[Stage.PCI_AND_SIMPLE_BUS.ordinal()] = bus;
-        if (isI2cBus(node)) {
+        if (cells.computed() && isI2cBus(node)) {
             bus = Bus.I2C;
         }
         tags[Stage.I2C.ordinal()] = bus;
-        if (isSpiBus(node)) {
+        if (cells.computed() && isSpiBus(node)) {
             bus = Bus.SPI;
         }
         tags[Stage.SPI.ordinal()] = bus;

@@ -100,4 +100,40 @@ class BusKindsTest {
         assertEquals(List.of("simple-bus-reg /soc/timer@0x10: simple-bus unit address format error, expected \"10\""),
                 LintFixture.only("simple-bus-reg", dts).lines());
     }
+
+    /**
+     * dtc skips the addr_size_cells fix-up when any #address-cells is not one cell; the graph
+     * checks (which do not depend on it) then read 0 and 0 everywhere. Texts from dtc 1.6.1.
+     */
+    @Test
+    void withoutTheFixUpEveryNodeReadsZeroCells() {
+        String dts = "/ { #address-cells = <1>; #size-cells = <1>;\n"
+                + "  bad { #address-cells = <1 2>; };\n"
+                + "  dsi { port@1 { reg = <1>; a: endpoint { remote-endpoint = <&a>; }; }; };\n"
+                + "  hdmi { port { c: endpoint { remote-endpoint = <&c>; }; }; };\n"
+                + "};";
+        assertEquals(List.of("graph-port /dsi/port@1: graph node '#address-cells' is 0, must be 1"),
+                LintFixture.only("graph-port", dts).lines());
+        assertEquals(List.of(
+                "graph-child-address /dsi/port@1: graph node has single child node 'endpoint', "
+                        + "#address-cells/#size-cells are not necessary",
+                "graph-child-address /hdmi/port: graph node has single child node 'endpoint', "
+                        + "#address-cells/#size-cells are not necessary"),
+                LintFixture.only("graph-child-address", dts).lines());
+    }
+
+    /** simple_bus_bridge does not run when a compatible anywhere is not a string list: no tag. */
+    @Test
+    void aBadCompatibleAnywhereLeavesSimpleBusesUntagged() {
+        String dts = "/ { #address-cells = <1>; #size-cells = <1>;\n"
+                + "  bad { compatible = [61 62]; };\n"
+                + "  soc { compatible = \"simple-bus\"; #address-cells = <1>; #size-cells = <0>;\n"
+                + "    port@0 { reg = <0>; a: endpoint { remote-endpoint = <&a>; }; }; };\n"
+                + "};";
+        // untagged, soc becomes a graph "ports" node (its port has reg), as in dtc 1.6.1
+        assertEquals(List.of("graph-child-address /soc: graph node has single child node 'port@0', "
+                + "#address-cells/#size-cells are not necessary"), LintFixture.only("graph-child-address", dts).lines());
+        String good = dts.replace("[61 62]", "\"ab\"");
+        assertEquals(List.of(), LintFixture.only("graph-child-address", good).lines());
+    }
 }
