@@ -42,7 +42,7 @@ public final class I2cBusReg extends LintRule {
             ctx.report(node, "missing or empty reg property");
             return;
         }
-        String expected = Long.toHexString(UnitName.cellOrZero(reg.value(), 0) & ~OWN_SLAVE_ADDRESS);
+        String expected = Long.toHexString(Cells.atOrZero(reg.value(), 0) & ~OWN_SLAVE_ADDRESS);
         if (!UnitName.of(node).equals(expected)) {
             ctx.report(node, "I2C bus unit address format error, expected \"" + expected + "\"");
         }

@@ -38,13 +38,13 @@ public final class PciDeviceBusNum extends LintRule {
         if (reg == null) {
             return;
         }
-        long bus = (UnitName.cellOrZero(reg.value(), 0) & 0x00ff0000) >> 16;
+        long bus = (Cells.atOrZero(reg.value(), 0) & 0x00ff0000) >> 16;
         Property busRange = node.parent().property("bus-range");
         long min = 0;
         long max = 0;
         if (busRange != null) {
             // dtc 1.6.1 takes both ends from the first cell (fixed in 1.7), so only bus == start passes
-            min = UnitName.cellOrZero(busRange.value(), 0);
+            min = Cells.atOrZero(busRange.value(), 0);
             max = min;
         }
         if (bus < min || bus > max) {

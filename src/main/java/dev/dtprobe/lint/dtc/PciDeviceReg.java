@@ -40,10 +40,10 @@ public final class PciDeviceReg extends LintRule {
             return;
         }
         PropertyValue v = reg.value();
-        if (UnitName.cellOrZero(v, 1) != 0 || UnitName.cellOrZero(v, 2) != 0) {
+        if (Cells.atOrZero(v, 1) != 0 || Cells.atOrZero(v, 2) != 0) {
             ctx.report(node, reg, "PCI reg config space address cells 2 and 3 must be 0");
         }
-        long hi = UnitName.cellOrZero(v, 0);
+        long hi = Cells.atOrZero(v, 0);
         long dev = (hi & 0xf800) >> 11;
         long func = (hi & 0x700) >> 8;
         if ((hi & 0xff000000L) != 0) {

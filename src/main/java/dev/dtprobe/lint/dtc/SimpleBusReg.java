@@ -57,7 +57,7 @@ public final class SimpleBusReg extends LintRule {
         }
         long address = 0;
         for (int i = 0; i < cells.addressCells(node.parent()); i++) {
-            address = (address << 32) | UnitName.cellOrZero(value, first + i);
+            address = (address << 32) | Cells.atOrZero(value, first + i);
         }
         String expected = Long.toHexString(address);
         if (!UnitName.of(node).equals(expected)) {

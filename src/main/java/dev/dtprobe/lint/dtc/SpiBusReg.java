@@ -37,7 +37,7 @@ public final class SpiBusReg extends LintRule {
             ctx.report(node, "missing or empty reg property");
             return;
         }
-        String expected = Long.toHexString(UnitName.cellOrZero(reg.value(), 0));
+        String expected = Long.toHexString(Cells.atOrZero(reg.value(), 0));
         if (!UnitName.of(node).equals(expected)) {
             ctx.report(node, "SPI bus unit address format error, expected \"" + expected + "\"");
         }

@@ -11,10 +11,4 @@ final class UnitName {
         String unit = node.unitAddress();
         return unit == null ? "" : unit;
     }
-
-    /** The {@code n}th cell of a value, or 0 past its end (dtc reads past short values; we don't). */
-    static long cellOrZero(dev.dtprobe.tree.PropertyValue value, int n) {
-        int offset = n * 4;
-        return offset + 4 <= value.length() ? value.cellAt(offset) : 0;
-    }
 }

@@ -58,4 +58,15 @@ class AddressChecksTest {
             assertEquals(r.info().aliases().get(0).replace('_', '-'), r.id());
         }
     }
+
+    @Test
+    void everyReportingRulesDocumentedExampleTriggersIt() {
+        for (LintRule r : DtcRules.all()) {
+            if (!SILENT.contains(r.id())) {
+                List<String> lines = LintFixture.only(r.id(), r.info().example()).lines();
+                assertTrue(!lines.isEmpty() && lines.stream().allMatch(l -> l.startsWith(r.id() + " /")),
+                        r.id() + "'s example gives " + lines);
+            }
+        }
+    }
 }
