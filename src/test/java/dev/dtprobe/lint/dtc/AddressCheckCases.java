@@ -11,6 +11,14 @@ import java.util.List;
  */
 final class AddressCheckCases {
 
+    /** dtc's names of the address, bus and graph checks, in dtc 1.6.1's check_table order. */
+    static final List<String> DTC_NAMES = List.of("addr_size_cells", "reg_format", "ranges_format",
+            "dma_ranges_format", "unit_address_vs_reg", "unit_address_format", "pci_bridge", "pci_device_reg",
+            "pci_device_bus_num", "simple_bus_bridge", "simple_bus_reg", "i2c_bus_bridge", "i2c_bus_reg",
+            "spi_bus_bridge", "spi_bus_reg", "avoid_default_addr_size", "avoid_unnecessary_addr_size",
+            "unique_unit_address", "unique_unit_address_if_enabled", "graph_nodes", "graph_child_address",
+            "graph_port", "graph_endpoint");
+
     enum Kind { POSITIVE, NEGATIVE }
 
     /** One snippet (without the {@code /dts-v1/;} header) and the rule's findings on it. */
