@@ -34,7 +34,18 @@ public final class DtcRules {
                 new NamesIsStringList(),
                 new PropertyNameCharsStrict(),
                 new NodeNameCharsStrict()));
-        // address, bus and unit-address checks go here (dtc's addr_size_cells ... unique_unit_address_if_enabled)
+        rules.addAll(List.of(
+                // addresses and cell counts
+                new AddrSizeCells(), new RegFormat(), new RangesFormat(), new DmaRangesFormat(),
+                new UnitAddressVsReg(), new UnitAddressFormat(),
+                // buses
+                new PciBridge(), new PciDeviceReg(), new PciDeviceBusNum(),
+                new SimpleBusBridge(), new SimpleBusReg(),
+                new I2cBusBridge(), new I2cBusReg(),
+                new SpiBusBridge(), new SpiBusReg(),
+                // style
+                new AvoidDefaultAddrSize(), new AvoidUnnecessaryAddrSize(),
+                new UniqueUnitAddress(), new UniqueUnitAddressIfEnabled()));
         rules.addAll(List.of(
                 new ObsoleteChosenInterruptController(),
                 new ChosenNodeIsRoot(),
@@ -50,7 +61,8 @@ public final class DtcRules {
                 new InterruptsProperty(),
                 new InterruptProvider(),
                 new AliasPaths()));
-        // graph checks go here (dtc's graph_nodes, graph_child_address, graph_port, graph_endpoint)
+        // OF graph
+        rules.addAll(List.of(new GraphNodes(), new GraphChildAddress(), new GraphPort(), new GraphEndpoint()));
         rules.add(new AlwaysFail());
         return List.copyOf(rules);
     }

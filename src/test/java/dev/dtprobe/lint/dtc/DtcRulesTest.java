@@ -39,7 +39,7 @@ class DtcRulesTest {
             (c.positive() ? positive : negative).add(c.rule());
         }
         negative.add("always-fail"); // fails on every node by definition; see alwaysFailIsOffByDefault
-        Set<String> ids = DtcRules.all().stream().map(LintRule::id).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> ids = thisGroup().map(LintRule::id).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(ids, positive, "rules with a positive snippet");
         assertEquals(ids, negative, "rules with a negative snippet");
     }
@@ -52,7 +52,7 @@ class DtcRulesTest {
     /** Each rule's documented example really triggers it. */
     @TestFactory
     Stream<DynamicTest> everyExampleTriggersItsRule() {
-        return DtcRules.all().stream().map(r -> DynamicTest.dynamicTest(r.id(), () -> {
+        return thisGroup().map(r -> DynamicTest.dynamicTest(r.id(), () -> {
             String example = r.info().example();
             assertTrue(example.startsWith("/ {"), r.id() + " example is a whole tree: " + example);
             List<String> lines = LintFixture.only(r.id(), example).lines();
@@ -63,8 +63,8 @@ class DtcRulesTest {
     /**
      * dtc 1.6.1's whole check_table in order: dtc name, default level, prerequisites (dtc names);
      * the 16 phandle-list pairs stand in one row. Rules must appear in this order, with these
-     * levels and prerequisites; this branch registers every check but the address, bus and graph
-     * ones.
+     * levels and prerequisites. graph_child_address has only graph_nodes as prerequisite in
+     * 1.6.1 (later dtc adds graph_port and graph_endpoint); 1.6.1's own output shows it.
      */
     private static final List<String> TABLE = List.of(
             "duplicate_node_names ERROR", "duplicate_property_names ERROR", "node_name_chars ERROR",
@@ -96,7 +96,7 @@ class DtcRulesTest {
             "PHANDLE_PAIRS",
             "deprecated_gpio_property OFF", "gpios_property WARNING phandle_references",
             "interrupts_property WARNING", "interrupt_provider WARNING", "alias_paths WARNING",
-            "graph_nodes WARNING", "graph_child_address WARNING graph_nodes graph_port graph_endpoint",
+            "graph_nodes WARNING", "graph_child_address WARNING graph_nodes",
             "graph_port WARNING graph_nodes", "graph_endpoint WARNING graph_nodes",
             "always_fail OFF");
 
@@ -111,6 +111,14 @@ class DtcRulesTest {
             "spi_bus_bridge", "spi_bus_reg", "avoid_default_addr_size", "avoid_unnecessary_addr_size",
             "unique_unit_address", "unique_unit_address_if_enabled", "graph_nodes", "graph_child_address",
             "graph_port", "graph_endpoint");
+
+    /**
+     * The rules these snippets cover; the address, bus and graph checks have their own cases and
+     * example test in {@link AddressChecksTest} (three of them only tag nodes and never report).
+     */
+    private static Stream<LintRule> thisGroup() {
+        return DtcRules.all().stream().filter(r -> !OTHER_GROUP.contains(r.info().aliases().get(0)));
+    }
 
     private static List<String> dtcTable() {
         List<String> rows = new ArrayList<>();
