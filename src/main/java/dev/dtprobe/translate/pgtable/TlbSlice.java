@@ -1,0 +1,146 @@
+package dev.dtprobe.translate.pgtable;
+
+import java.util.Arrays;
+
+/**
+ * One translation context's part of an {@link Iotlb}: a 4-way set-associative cache in one
+ * {@code long[]}, each set 4 (tag, data) pairs = 8 longs = 64 bytes, the layout of
+ * translators.md §7.3 item 2.
+ *
+ * <p>Because a slice belongs to one (ASID, VMID, granule) context, a tag needs no context bits
+ * and a lookup reads no per-context table: it is one index computation and, for a hit in the
+ * first way, one compare. A tag is the IOVA of the cached granule with the context's generation
+ * in bits [11:3] and the <em>denied</em> permissions in bits [2:0] (Xlate's R, W, X), so the
+ * compare checks the page, the generation and the access at once:
+ * {@code ((tag ^ key) & (~7 | access)) == 0}. Zero is never a live tag (generations start at 1),
+ * so a fresh array is empty.
+ *
+ * <p>A block mapping is cached as the granule-sized piece that was accessed, carrying the
+ * block's size and level, so a lookup is one probe, not one per level (QEMU probes per level).
+ * Data words are the walk's {@link Xlate} result with the in-granule offset cleared.
+ */
+public final class TlbSlice {
+    static final int WAYS = 4;
+    private static final int GEN_SHIFT = 3, GEN_MAX = 511;
+    private static final long GEN_FIELD = (long) GEN_MAX << GEN_SHIFT;
+    private static final long DENIED = 7;
+
+    final int asid, vmid, pgShift;
+    private final long[] e;
+    private final int setMask;
+    private final long offMask;
+    private long genBits = 1L << GEN_SHIFT;
+    private int blockEntries;     // block pieces filled since the last full flush
+    private int victim;           // round-robin replacement when a set is full
+    private long misses;
+
+    TlbSlice(int asid, int vmid, int pgShift, int entries) {
+        int sets = Math.max(1, entries / WAYS);
+        if (Integer.bitCount(sets) != 1) throw new IllegalArgumentException("entries must be a power of two");
+        this.asid = asid;
+        this.vmid = vmid;
+        this.pgShift = pgShift;
+        this.e = new long[sets * 2 * WAYS];
+        this.setMask = sets - 1;
+        this.offMask = (1L << pgShift) - 1;
+    }
+
+    private int setIndex(long iova) {
+        return ((int) (iova >>> pgShift) & setMask) << 3;
+    }
+
+    /**
+     * Cached translation for iova and the given access ({@link Xlate#R} | W | X), or
+     * {@link Iotlb#MISS}. A hit whose cached permissions deny the access returns F_PERMISSION at
+     * the entry's level, as QEMU checks permissions on hits too.
+     */
+    public long lookup(long iova, int access) {
+        final long[] a = e;
+        int i = setIndex(iova);
+        long key = iova & ~offMask | genBits;
+        long m = ~DENIED | access;
+        if (((a[i] ^ key) & m) == 0) return a[i + 1] | iova & offMask;
+        if (((a[i + 2] ^ key) & m) == 0) return a[i + 3] | iova & offMask;
+        if (((a[i + 4] ^ key) & m) == 0) return a[i + 5] | iova & offMask;
+        if (((a[i + 6] ^ key) & m) == 0) return a[i + 7] | iova & offMask;
+        return missOrDenied(i, key);
+    }
+
+    /** Off the hit path: a tag that matched except for the access is a permission fault. */
+    private long missOrDenied(int i, long key) {
+        for (int w = i; w < i + 2 * WAYS; w += 2) {
+            if (((e[w] ^ key) & ~DENIED) == 0) return Xlate.fault(Xlate.F_PERMISSION, Xlate.level(e[w + 1]));
+        }
+        misses++;
+        return Iotlb.MISS;
+    }
+
+    /** Insert the OK result of a walk for iova (faults are never cached). */
+    public void fill(long iova, long result) {
+        if (result < 0) return;
+        int i = setIndex(iova);
+        long key = iova & ~offMask | genBits;
+        int way = -1;
+        for (int w = i; w < i + 2 * WAYS && way < 0; w += 2) {
+            long t = e[w];
+            if ((t & GEN_FIELD) != genBits || (t & ~DENIED) == key) way = w; // free, stale or same page
+        }
+        if (way < 0) {
+            victim = victim + 1 & WAYS - 1;
+            way = i + 2 * victim;
+        }
+        e[way] = key | ~Xlate.perm(result) & DENIED;
+        e[way + 1] = result & ~offMask;
+        if (Xlate.sizeShift(result) > pgShift) blockEntries++;
+    }
+
+    /** Lookups that missed (hits are not counted, to keep the hit path store-free). */
+    public long misses() { return misses; }
+
+    /** Number of live entries (scans; for tests and statistics). */
+    public int liveEntries() {
+        int n = 0;
+        for (int w = 0; w < e.length; w += 2) if ((e[w] & GEN_FIELD) == genBits) n++;
+        return n;
+    }
+
+    /** Drop every entry: O(1), a generation bump (the array is cleared when it wraps). */
+    public void invalidateAll() {
+        long gen = (genBits >>> GEN_SHIFT) + 1;
+        if (gen > GEN_MAX) {
+            Arrays.fill(e, 0);
+            gen = 1;
+        }
+        genBits = gen << GEN_SHIFT;
+        blockEntries = 0;
+    }
+
+    /**
+     * Remove entries whose mapping (the whole block for block entries, as QEMU does) intersects
+     * [iova, iova + size): exact probes when the range is at most {@value Iotlb#EXACT_PROBE_LIMIT}
+     * granules and no block is cached, otherwise one scan of the slice.
+     */
+    public void invalidateRange(long iova, long size) {
+        if (size <= 0) return;
+        long first = iova >>> pgShift;
+        long last = (iova + size - 1) >>> pgShift;
+        if (blockEntries == 0 && last - first < Iotlb.EXACT_PROBE_LIMIT) {
+            for (long vpn = first; vpn <= last; vpn++) {
+                long page = vpn << pgShift;
+                int i = setIndex(page);
+                for (int w = i; w < i + 2 * WAYS; w += 2) {
+                    if ((e[w] & ~DENIED) == (page | genBits)) e[w] = 0;
+                }
+            }
+            return;
+        }
+        long end = iova + size - 1;
+        for (int w = 0; w < e.length; w += 2) {
+            long t = e[w];
+            if ((t & GEN_FIELD) != genBits) continue;
+            long mapSize = 1L << Xlate.sizeShift(e[w + 1]);
+            long mapStart = (t & ~offMask) & -mapSize;
+            if (mapStart <= end && iova <= mapStart + mapSize - 1) e[w] = 0;
+        }
+    }
+}
