@@ -103,13 +103,8 @@ final class SmmuV2Hardware {
             @Override
             public DmaResult translate(long iova, boolean write) {
                 SmmuResult r = smmu.translate(sid, iova, write ? Xlate.W : Xlate.R);
-                return switch (r.kind) {
-                    case OK -> new DmaResult(DmaResult.Kind.OK, r.pa, IpmmuHardware.perm(r.perm), r.mappingSize, null);
-                    case BYPASS -> new DmaResult(DmaResult.Kind.BYPASS, r.pa, "rw", 0, null);
-                    case ABORT -> new DmaResult(DmaResult.Kind.ABORT, 0, "", 0, null);
-                    case FAULT -> new DmaResult(DmaResult.Kind.FAULT, 0, "", 0, String.format(Locale.ROOT,
-                            "SMMU %s fault, stream ID 0x%x, address 0x%x", r.fault, sid, iova));
-                };
+                return DmaResult.of(r, () -> String.format(Locale.ROOT,
+                        "SMMU %s fault, stream ID 0x%x, address 0x%x", r.fault, sid, iova));
             }
 
             @Override
