@@ -28,6 +28,7 @@ public final class TlbSlice {
     final int asid, vmid, pgShift;
     private final long[] e;
     private final int setMask;
+    private final int setShift;   // pgShift + log2(sets): the page-number bits above the set index
     private final long offMask;
     private long genBits = 1L << GEN_SHIFT;
     private int blockEntries;     // block pieces filled since the last full flush
@@ -42,6 +43,7 @@ public final class TlbSlice {
         this.pgShift = pgShift;
         this.e = new long[sets * 2 * WAYS];
         this.setMask = sets - 1;
+        this.setShift = pgShift + Integer.numberOfTrailingZeros(sets);
         this.offMask = (1L << pgShift) - 1;
     }
 
@@ -50,24 +52,39 @@ public final class TlbSlice {
     }
 
     /**
+     * The way a page goes to first: the next two page-number bits above the set index, so
+     * pages that would share a slot in a direct-mapped TLB 4 times this size are the only ones
+     * that compete for it.
+     */
+    private int homeWay(long iova) {
+        return ((int) (iova >>> setShift) & WAYS - 1) << 1;
+    }
+
+    /**
      * Cached translation for iova and the given access ({@link Xlate#R} | W | X), or
      * {@link Iotlb#MISS}. A hit whose cached permissions deny the access returns F_PERMISSION at
      * the entry's level, as QEMU checks permissions on hits too.
+     *
+     * <p>The hit path probes the page's home way only: one compare whose outcome does not depend
+     * on the order of earlier fills, so the branch stays predictable on random hot sets. A page
+     * that found its home way taken lives in another way of the set and is found by
+     * {@link #otherWays}.
      */
     public long lookup(long iova, int access) {
         final long[] a = e;
+        int i = setIndex(iova) + homeWay(iova);
+        if (((a[i] ^ (iova & ~offMask | genBits)) & (~DENIED | access)) == 0) return a[i + 1] | iova & offMask;
+        return otherWays(iova, access);
+    }
+
+    /** The rest of the set, then the permission check, off the hit path. */
+    private long otherWays(long iova, int access) {
         int i = setIndex(iova);
         long key = iova & ~offMask | genBits;
         long m = ~DENIED | access;
-        if (((a[i] ^ key) & m) == 0) return a[i + 1] | iova & offMask;
-        if (((a[i + 2] ^ key) & m) == 0) return a[i + 3] | iova & offMask;
-        if (((a[i + 4] ^ key) & m) == 0) return a[i + 5] | iova & offMask;
-        if (((a[i + 6] ^ key) & m) == 0) return a[i + 7] | iova & offMask;
-        return missOrDenied(i, key);
-    }
-
-    /** Off the hit path: a tag that matched except for the access is a permission fault. */
-    private long missOrDenied(int i, long key) {
+        for (int w = i; w < i + 2 * WAYS; w += 2) {
+            if (((e[w] ^ key) & m) == 0) return e[w + 1] | iova & offMask;
+        }
         for (int w = i; w < i + 2 * WAYS; w += 2) {
             if (((e[w] ^ key) & ~DENIED) == 0) return Xlate.fault(Xlate.F_PERMISSION, Xlate.level(e[w + 1]));
         }
@@ -81,7 +98,8 @@ public final class TlbSlice {
         int i = setIndex(iova);
         long key = iova & ~offMask | genBits;
         int way = -1;
-        for (int w = i; w < i + 2 * WAYS && way < 0; w += 2) {
+        for (int k = 0; k < WAYS && way < 0; k++) {
+            int w = i + (homeWay(iova) + 2 * k & 2 * WAYS - 1); // home way first
             long t = e[w];
             if ((t & GEN_FIELD) != genBits || (t & ~DENIED) == key) way = w; // free, stale or same page
         }
