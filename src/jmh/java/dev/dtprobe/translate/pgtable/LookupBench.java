@@ -53,7 +53,7 @@ public class LookupBench {
             int[] perSet = new int[SETS];
             int k = 0;
             for (int p : pages) {
-                int set = (int) (Workloads.iova(p) >>> 12) & SETS - 1;
+                int set = (int) (Workloads.iova(p) >>> 14) & SETS - 1; // TlbSlice: page-number bits above the 2 way bits
                 if (perSet[set] < 4) { perSet[set]++; hotPages[k++] = p; if (k == HOT) break; }
             }
             addr = Workloads.addresses(hotPages, ADDR_BITS_HOT, 2);

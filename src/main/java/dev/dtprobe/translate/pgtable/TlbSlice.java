@@ -28,7 +28,7 @@ public final class TlbSlice {
     final int asid, vmid, pgShift;
     private final long[] e;
     private final int setMask;
-    private final int setShift;   // pgShift + log2(sets): the page-number bits above the set index
+    private final int slotMask;   // 4 x sets - 1: a page's home slot is its page number & slotMask
     private final long offMask;
     private long genBits = 1L << GEN_SHIFT;
     private int blockEntries;     // block pieces filled since the last full flush
@@ -43,21 +43,25 @@ public final class TlbSlice {
         this.pgShift = pgShift;
         this.e = new long[sets * 2 * WAYS];
         this.setMask = sets - 1;
-        this.setShift = pgShift + Integer.numberOfTrailingZeros(sets);
+        this.slotMask = sets * WAYS - 1;
         this.offMask = (1L << pgShift) - 1;
     }
 
+    /**
+     * First long of the set of iova: page-number bits [log2(sets)+1:2], so the 4 pages of an
+     * aligned group of 4 share a set (one 64-byte line for 4 consecutive pages).
+     */
     private int setIndex(long iova) {
-        return ((int) (iova >>> pgShift) & setMask) << 3;
+        return ((int) (iova >>> pgShift) >>> 2 & setMask) << 3;
     }
 
     /**
-     * The way a page goes to first: the next two page-number bits above the set index, so
-     * pages that would share a slot in a direct-mapped TLB 4 times this size are the only ones
-     * that compete for it.
+     * The way a page goes to first: its page-number bits [1:0]. Set and home way together are
+     * the page number's low bits, so only pages that would share a slot in a direct-mapped TLB
+     * of the same size compete for a home way.
      */
     private int homeWay(long iova) {
-        return ((int) (iova >>> setShift) & WAYS - 1) << 1;
+        return ((int) (iova >>> pgShift) & WAYS - 1) << 1;
     }
 
     /**
@@ -72,7 +76,7 @@ public final class TlbSlice {
      */
     public long lookup(long iova, int access) {
         final long[] a = e;
-        int i = setIndex(iova) + homeWay(iova);
+        int i = ((int) (iova >>> pgShift) & slotMask) << 1; // = setIndex + homeWay
         if (((a[i] ^ (iova & ~offMask | genBits)) & (~DENIED | access)) == 0) return a[i + 1] | iova & offMask;
         return otherWays(iova, access);
     }

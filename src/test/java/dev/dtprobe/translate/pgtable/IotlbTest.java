@@ -166,21 +166,22 @@ class IotlbTest {
 
     @Test
     void fourPagesOfOneSetStayCachedAndAFifthEvictsOne() {
-        // 64 entries = 16 sets of 4 ways: pages 16 granules apart share a set
+        // 64 entries = 16 sets of 4 ways; a set holds pages whose page numbers agree in bits [5:2],
+        // so pages 64 granules apart share one set (and one home way)
         LpaePageTable t = table();
         Iotlb tlb = new Iotlb(64);
         CachedTranslator c = new CachedTranslator(t, tlb, 1, 0, false);
-        for (int k = 0; k < 5; k++) t.map(k * 16 * K4, 0x100_0000L + k * K4, K4, RW);
-        for (int k = 0; k < 4; k++) c.translate(k * 16 * K4, R);
+        for (int k = 0; k < 5; k++) t.map(k * 64 * K4, 0x100_0000L + k * K4, K4, RW);
+        for (int k = 0; k < 4; k++) c.translate(k * 64 * K4, R);
         assertEquals(4, tlb.misses());
-        for (int k = 0; k < 4; k++) assertEquals(0x100_0000L + k * K4 + 8, pa(c.translate(k * 16 * K4 + 8, R)));
+        for (int k = 0; k < 4; k++) assertEquals(0x100_0000L + k * K4 + 8, pa(c.translate(k * 64 * K4 + 8, R)));
         assertEquals(4, tlb.misses(), "four pages of one set all hit");
-        c.translate(4 * 16 * K4, R);
+        c.translate(4 * 64 * K4, R);
         assertEquals(4, tlb.liveEntries(), "the fifth page replaced one way");
         int cached = 0;
-        for (int k = 0; k < 5; k++) if (tlb.lookup(c.contextId(), k * 16 * K4, R) != Iotlb.MISS) cached++;
+        for (int k = 0; k < 5; k++) if (tlb.lookup(c.contextId(), k * 64 * K4, R) != Iotlb.MISS) cached++;
         assertEquals(4, cached, "the fifth page and three of the first four are cached");
-        assertNotEquals(Iotlb.MISS, tlb.lookup(c.contextId(), 4 * 16 * K4, R));
+        assertNotEquals(Iotlb.MISS, tlb.lookup(c.contextId(), 4 * 64 * K4, R));
     }
 
     @Test
