@@ -1,5 +1,7 @@
 package dev.dtprobe.translate.pgtable;
 
+import java.util.Arrays;
+
 /**
  * An IOTLB with QEMU's IOTLB semantics (translators.md §6.2, §6.4): entries keyed by (ASID,
  * VMID, granule, IOVA), invalidated by context, ASID, VMID, address range or all.
@@ -27,7 +29,7 @@ public final class Iotlb {
     static final int EXACT_PROBE_LIMIT = 64;
 
     private final int entries;
-    private final TlbSlice[] slices = new TlbSlice[MAX_CONTEXTS];
+    private TlbSlice[] slices = new TlbSlice[8]; // grows: most translators use a few contexts
     private int nctx;
 
     /** @param entries entries per context (a power of two; 4 or more gives 4-way sets). */
@@ -46,6 +48,7 @@ public final class Iotlb {
             if (s.asid == asid && s.vmid == vmid && s.pgShift == pgShift) return c;
         }
         if (nctx == MAX_CONTEXTS) throw new IllegalStateException("too many IOTLB contexts");
+        if (nctx == slices.length) slices = Arrays.copyOf(slices, Math.min(2 * nctx, MAX_CONTEXTS));
         slices[nctx] = new TlbSlice(asid, vmid, pgShift, entries);
         return nctx++;
     }

@@ -200,6 +200,19 @@ class IotlbTest {
         assertSame(tlb.slice(ca.contextId()), tlb.slice(tlb.context(1, 0, 12)));
     }
 
+    @Test
+    void manyContextsKeepTheirOwnEntries() {
+        Iotlb tlb = new Iotlb(4);
+        LpaePageTable t = table();
+        t.map(0x1000, 0x2000, K4, RW);
+        for (int asid = 0; asid < 100; asid++) tlb.fill(tlb.context(asid, 0, 12), 0x1000, t.translate(0x1000, R));
+        assertEquals(100, tlb.liveEntries());
+        tlb.invalidateAsid(42, Iotlb.ANY);
+        assertEquals(Iotlb.MISS, tlb.lookup(tlb.context(42, 0, 12), 0x1000, R));
+        assertEquals(0x2010, pa(tlb.lookup(tlb.context(99, 0, 12), 0x1010, R)));
+        assertEquals(99, tlb.liveEntries());
+    }
+
     /** translators.md §9 case 16: QEMU's 256-entry IOTLB is flushed whole by the 257th insert. */
     @Test
     void case16_qemuIotlbFlushesAllWhenFull() {
