@@ -5,11 +5,12 @@ import java.util.Arrays;
 /**
  * One translation context's part of an {@link Iotlb}: a 4-way set-associative cache in one
  * {@code long[]}, each set 4 (tag, data) pairs = 8 longs = 64 bytes, the layout of
- * translators.md §7.3 item 2.
+ * translators.md §7.3 item 2 (Java does not align arrays to cache lines, so a set may straddle
+ * two).
  *
  * <p>Because a slice belongs to one (ASID, VMID, granule) context, a tag needs no context bits
- * and a lookup reads no per-context table: it is one index computation and, for a hit in the
- * first way, one compare. A tag is the IOVA of the cached granule with the context's generation
+ * and a lookup reads no per-context table: a page's home slot is its page number masked by the
+ * slice size, and a page that sits in its home way hits with one compare. A tag is the IOVA of the cached granule with the context's generation
  * in bits [11:3] and the <em>denied</em> permissions in bits [2:0] (Xlate's R, W, X), so the
  * compare checks the page, the generation and the access at once:
  * {@code ((tag ^ key) & (~7 | access)) == 0}. Zero is never a live tag (generations start at 1),
