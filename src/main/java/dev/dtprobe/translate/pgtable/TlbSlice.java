@@ -12,9 +12,9 @@ import java.util.Arrays;
  * and a lookup reads no per-context table: a page's home slot is its page number masked by the
  * slice size, and a page that sits in its home way hits with one compare. A tag is the IOVA
  * of the cached granule with the context's generation in bits [11:3] and the <em>denied</em>
- * permissions in bits [2:0] (Xlate's R, W, X), so the compare checks the page, the generation and the access at once:
- * {@code ((tag ^ key) & (~7 | access)) == 0}. Zero is never a live tag (generations start at 1),
- * so a fresh array is empty.
+ * permissions in bits [2:0] (Xlate's R, W, X), so the compare checks the page, the generation
+ * and the access at once: {@code ((tag ^ key) & (~7 | access)) == 0}. Zero is never a live tag
+ * (generations start at 1), so a fresh array is empty.
  *
  * <p>A block mapping is cached as the granule-sized piece that was accessed, carrying the
  * block's size and level, so a lookup is one probe, not one per level (QEMU probes per level).
