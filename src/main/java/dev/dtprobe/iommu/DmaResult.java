@@ -1,6 +1,9 @@
 package dev.dtprobe.iommu;
 
+import dev.dtprobe.translate.pgtable.TranslatorResult;
+import dev.dtprobe.translate.pgtable.Xlate;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * One DMA transaction's outcome as the translator reports it (translators.md §0): the PA with
@@ -10,6 +13,21 @@ import java.util.Locale;
 public record DmaResult(Kind kind, long pa, String perm, long mappingSize, String fault) {
 
     public enum Kind { OK, BYPASS, DIRECT, ABORT, FAULT }
+
+    /** A translator's result; faultRecord gives the translator's own record text for a fault. */
+    public static DmaResult of(TranslatorResult r, Supplier<String> faultRecord) {
+        return switch (r.outcome()) {
+            case OK -> new DmaResult(Kind.OK, r.outputAddress(), permText(r.perm()), r.mappingSize(), null);
+            case BYPASS -> new DmaResult(Kind.BYPASS, r.outputAddress(), "rw", 0, null);
+            case ABORT -> new DmaResult(Kind.ABORT, 0, "", 0, null);
+            case FAULT -> new DmaResult(Kind.FAULT, 0, "", 0, faultRecord.get());
+        };
+    }
+
+    /** "rw", "r-", ... (DMA has no execute). */
+    static String permText(int p) {
+        return ((p & Xlate.R) != 0 ? "r" : "-") + ((p & Xlate.W) != 0 ? "w" : "-");
+    }
 
     public static DmaResult direct(long iova) {
         return new DmaResult(Kind.DIRECT, iova, "rw", 0, null);

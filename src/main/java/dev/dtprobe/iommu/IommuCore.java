@@ -58,7 +58,7 @@ public final class IommuCore {
         if (instance.kind() == IommuKind.ARM_SMMU_V3) {
             smmuv3.put(instance, new Smmuv3Hardware(instance));
         } else if (instance.kind() == IommuKind.ARM_SMMU) {
-            smmuv2.put(instance, new SmmuV2Hardware(instance));
+            smmuv2.put(instance, new SmmuV2Hardware(instance, graph));
         } else if (instance.kind() == IommuKind.IPMMU_VMSA) {
             ipmmus.put(instance.node(), new IpmmuHardware(instance, ipmmus::get, graph::byPhandle));
         }

@@ -77,16 +77,11 @@ final class IpmmuHardware {
             @Override
             public DmaResult translate(long iova, boolean write) {
                 IpmmuResult r = ipmmu.translate(utlb, iova, write ? Xlate.W : Xlate.R);
-                if (r instanceof IpmmuResult.Ok ok) {
-                    return new DmaResult(DmaResult.Kind.OK, ok.pa(), perm(ok.perm()), ok.mappingSize(), null);
-                }
-                if (r instanceof IpmmuResult.Bypass b) {
-                    return new DmaResult(DmaResult.Kind.BYPASS, b.pa(), "rw", 0, null);
-                }
-                IpmmuResult.Fault f = (IpmmuResult.Fault) r;
-                return new DmaResult(DmaResult.Kind.FAULT, 0, "", 0, String.format(Locale.ROOT,
-                        "IPMMU %s fault, context %d, IMSTR 0x%x, address 0x%x",
-                        Xlate.faultName(f.kind()), f.ctx(), f.imstrBits(), iova));
+                return DmaResult.of(r, () -> {
+                    IpmmuResult.Fault f = (IpmmuResult.Fault) r;
+                    return String.format(Locale.ROOT, "IPMMU %s fault, context %d, IMSTR 0x%x, address 0x%x",
+                            Xlate.faultName(f.kind()), f.ctx(), f.imstrBits(), iova);
+                });
             }
 
             @Override
@@ -106,7 +101,4 @@ final class IpmmuHardware {
         return p == null ? List.of() : p.value().strings();
     }
 
-    static String perm(int p) {
-        return ((p & Xlate.R) != 0 ? "r" : "-") + ((p & Xlate.W) != 0 ? "w" : "-");
-    }
 }

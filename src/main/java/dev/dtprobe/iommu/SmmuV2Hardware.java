@@ -1,12 +1,14 @@
 package dev.dtprobe.iommu;
 
+import dev.dtprobe.graph.DeviceGraph;
 import dev.dtprobe.kernel.DmaMaster;
 import dev.dtprobe.translate.pgtable.Xlate;
 import dev.dtprobe.translate.smmu.ArmSmmu;
-import dev.dtprobe.translate.smmu.SmmuConfig;
 import dev.dtprobe.translate.smmu.SmmuDomain;
+import dev.dtprobe.translate.smmu.SmmuResources;
 import dev.dtprobe.translate.smmu.SmmuResult;
 import dev.dtprobe.translate.smmu.SmmuVersion;
+import dev.dtprobe.tree.Node;
 import dev.dtprobe.tree.Property;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,20 +20,35 @@ import java.util.Map;
 /**
  * An SMMU v1/v2 / MMU-500 as arm-smmu programs it (§1 of translators.md): one domain per IOMMU
  * group, and each master's stream IDs attached with the SMR/S2CR/context-bank allocation Linux
- * uses. The implementation's resources are not in the DT, so the model assumes a typical
- * MMU-500 configuration (128 SMRs, 16 context banks, 15-bit stream IDs).
+ * uses. Context banks are counted from the node's context interrupts; SMRs and stream ID bits
+ * are implementation defaults ({@link SmmuResources} says where each value comes from).
  */
 final class SmmuV2Hardware {
     private final IommuInstance instance;
     private final ArmSmmu smmu;
     private final Map<IommuGroup, SmmuDomain> domains = new HashMap<>();
 
-    SmmuV2Hardware(IommuInstance instance) {
+    SmmuV2Hardware(IommuInstance instance, DeviceGraph graph) {
         this.instance = instance;
         Property compatible = instance.node().property("compatible");
         SmmuVersion version = SmmuVersion.fromCompatible(compatible == null ? List.of() : compatible.value().strings());
-        this.smmu = new ArmSmmu(SmmuConfig.builder().version(version).smrs(128).contextBanks(16, 0).build(), true);
+        this.smmu = new ArmSmmu(SmmuResources.forNode(version, contextIrqs(instance.node(), graph)), true);
     }
+
+    /**
+     * Entries of the node's interrupts after the first {@code #global-interrupts} (counted as
+     * of_irq_count does, while each index resolves), or -1 without {@code #global-interrupts}.
+     */
+    static int contextIrqs(Node smmu, DeviceGraph graph) {
+        Property global = smmu.property("#global-interrupts");
+        if (global == null || global.value().length() != 4) return -1;
+        int n = 0;
+        while (n <= MAX_IRQS && graph.interruptController(smmu, n) != null) n++;
+        return n - (int) global.value().cellAt(0);
+    }
+
+    /** Bounds the count for interrupt parents with #interrupt-cells = 0 (every index resolves). */
+    private static final int MAX_IRQS = 1024;
 
     /** Attaches the master's (stream ID, SMR mask) pairs to its group's default domain. */
     int attach(DmaMaster dev, List<Long> fwids, IommuGroup group) {
@@ -86,13 +103,8 @@ final class SmmuV2Hardware {
             @Override
             public DmaResult translate(long iova, boolean write) {
                 SmmuResult r = smmu.translate(sid, iova, write ? Xlate.W : Xlate.R);
-                return switch (r.kind) {
-                    case OK -> new DmaResult(DmaResult.Kind.OK, r.pa, IpmmuHardware.perm(r.perm), r.mappingSize, null);
-                    case BYPASS -> new DmaResult(DmaResult.Kind.BYPASS, r.pa, "rw", 0, null);
-                    case ABORT -> new DmaResult(DmaResult.Kind.ABORT, 0, "", 0, null);
-                    case FAULT -> new DmaResult(DmaResult.Kind.FAULT, 0, "", 0, String.format(Locale.ROOT,
-                            "SMMU %s fault, stream ID 0x%x, address 0x%x", r.fault, sid, iova));
-                };
+                return DmaResult.of(r, () -> String.format(Locale.ROOT,
+                        "SMMU %s fault, stream ID 0x%x, address 0x%x", r.fault, sid, iova));
             }
 
             @Override

@@ -76,15 +76,9 @@ final class Smmuv3Hardware {
             @Override
             public DmaResult translate(long iova, boolean write) {
                 SmmuResult r = smmu.translate(sid, Smmuv3.NO_SSID, iova, write ? Xlate.W : Xlate.R);
-                return switch (r.kind()) {
-                    case OK -> new DmaResult(DmaResult.Kind.OK, r.pa(), perm(r.perm()), r.mappingSize(), null);
-                    case BYPASS -> new DmaResult(DmaResult.Kind.BYPASS, r.pa(), "rw", 0, null);
-                    case ABORT -> new DmaResult(DmaResult.Kind.ABORT, 0, "", 0, null);
-                    case FAULT -> new DmaResult(DmaResult.Kind.FAULT, 0, "", 0, String.format(Locale.ROOT,
-                            "SMMUv3 event %s (0x%02x) StreamID 0x%x address 0x%x%s",
-                            Smmuv3Defs.eventName(r.faultId()), r.faultId(), sid, iova,
-                            r.recorded() ? "" : " (not recorded)"));
-                };
+                return DmaResult.of(r, () -> String.format(Locale.ROOT,
+                        "SMMUv3 event %s (0x%02x) StreamID 0x%x address 0x%x%s",
+                        Smmuv3Defs.eventName(r.faultId()), r.faultId(), sid, iova, r.recorded() ? "" : " (not recorded)"));
             }
 
             @Override
@@ -103,7 +97,4 @@ final class Smmuv3Hardware {
         };
     }
 
-    private static String perm(int p) {
-        return ((p & Xlate.R) != 0 ? "r" : "-") + ((p & Xlate.W) != 0 ? "w" : "-");
-    }
 }

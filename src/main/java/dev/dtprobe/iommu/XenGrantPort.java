@@ -52,12 +52,10 @@ public final class XenGrantPort implements DmaPort {
     @Override
     public DmaResult translate(long iova, boolean write) {
         GrantTranslation t = backend.lookup(domid, iova, write ? Access.WRITE : Access.READ);
-        if (t instanceof GrantTranslation.Ok ok) {
-            return new DmaResult(DmaResult.Kind.OK, ok.pa(), IpmmuHardware.perm(ok.perm()), ok.mappingSize(), null);
-        }
-        GrantTranslation.Fault f = (GrantTranslation.Fault) t;
-        return new DmaResult(DmaResult.Kind.FAULT, 0, "", 0, String.format(Locale.ROOT,
-                "grant denied (%s), grant ref 0x%x: %s", f.kind(), f.gref(), f.message()));
+        return DmaResult.of(t, () -> {
+            GrantTranslation.Fault f = (GrantTranslation.Fault) t;
+            return String.format(Locale.ROOT, "grant denied (%s), grant ref 0x%x: %s", f.kind(), f.gref(), f.message());
+        });
     }
 
     @Override

@@ -27,6 +27,13 @@ final class Workloads {
         return out;
     }
 
+    /** Pages 0..n-1: n consecutive IOVA pages, as the IOVA allocator hands out one buffer. */
+    static int[] contiguousPages(int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) out[i] = i;
+        return out;
+    }
+
     /** Scattered PA frame for page i (a bijection on 2^24 frames). */
     static long paFor(int i) {
         return PA_BASE + (((long) i * 0x9E3779B1L) & 0xff_ffffL) * 4096;

@@ -1,5 +1,6 @@
 package dev.dtprobe.translate.ipmmu;
 
+import dev.dtprobe.kernel.Errno;
 import dev.dtprobe.translate.pgtable.Iotlb;
 import dev.dtprobe.translate.pgtable.Xlate;
 import java.util.ArrayList;
@@ -35,9 +36,6 @@ public final class Ipmmu {
     // Register offsets inside a context (add IpmmuFeatures.ctxReg).
     public static final int IMCTR = 0x00, IMTTBCR = 0x08, IMBUSCR = 0x0c, IMTTLBR0 = 0x10, IMTTUBR0 = 0x14,
             IMSTR = 0x20, IMMAIR0 = 0x28, IMELAR = 0x30, IMEUAR = 0x34;
-    /** Errnos the driver returns that pgtable's Errno does not name. */
-    public static final int EBUSY = -16, ENODEV = -19;
-
     /** Default number of IOTLB entries of a leaf instance. */
     public static final int DEFAULT_TLB_SETS = 1024;
 
@@ -183,7 +181,7 @@ public final class Ipmmu {
                 return c;
             }
         }
-        return EBUSY;
+        return -Errno.EBUSY;
     }
 
     /** {@code ipmmu_domain_free_context}. */

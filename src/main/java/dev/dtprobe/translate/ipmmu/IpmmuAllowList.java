@@ -1,5 +1,6 @@
 package dev.dtprobe.translate.ipmmu;
 
+import dev.dtprobe.kernel.Errno;
 import java.util.Set;
 
 /**
@@ -55,6 +56,6 @@ public final class IpmmuAllowList {
 
     /** {@code ipmmu_of_xlate}'s verdict: 0, or -ENODEV for a device that is not allowed. */
     public static int ofXlate(String socId, String revision, String devName, boolean isPci) {
-        return deviceAllowed(socId, revision, devName, isPci) ? 0 : Ipmmu.ENODEV;
+        return deviceAllowed(socId, revision, devName, isPci) ? 0 : -Errno.ENODEV;
     }
 }

@@ -1,7 +1,7 @@
 package dev.dtprobe.translate.ipmmu;
 
 import dev.dtprobe.translate.pgtable.CachedTranslator;
-import dev.dtprobe.translate.pgtable.Errno;
+import dev.dtprobe.kernel.Errno;
 import dev.dtprobe.translate.pgtable.LpaeConfig;
 import dev.dtprobe.translate.pgtable.LpaePageTable;
 import dev.dtprobe.translate.pgtable.TlbOps;
@@ -56,8 +56,8 @@ public final class IpmmuDomain {
      * FLUSH | MMUEN.
      */
     public int attach(String dev, Ipmmu leaf, int... utlbs) {
-        if (!leaf.registersWithIommuCore()) return Ipmmu.ENODEV;
-        for (int u : utlbs) if (!leaf.utlbInRange(u)) return Errno.EINVAL;
+        if (!leaf.registersWithIommuCore()) return -Errno.ENODEV;
+        for (int u : utlbs) if (!leaf.utlbInRange(u)) return -Errno.EINVAL;
         if (mmu == null) {
             mmu = leaf;
             int rc = initContext();
@@ -69,7 +69,7 @@ public final class IpmmuDomain {
             leaf.log(dev + ": Using IPMMU context " + contextId);
         } else if (mmu != leaf) {
             leaf.log(dev + ": Can't attach IPMMU " + leaf.name() + " to domain on IPMMU " + mmu.name());
-            return Errno.EINVAL;
+            return -Errno.EINVAL;
         } else {
             leaf.log(dev + ": Reusing IPMMU context " + contextId);
         }
@@ -104,7 +104,7 @@ public final class IpmmuDomain {
 
     /** {@code iommu_map} through {@code ipmmu_map}: -ENODEV before the first attach. */
     public int map(long iova, long pa, long size, int prot) {
-        if (table == null) return Ipmmu.ENODEV;
+        if (table == null) return -Errno.ENODEV;
         return table.map(iova, pa, size, prot);
     }
 

@@ -1,5 +1,6 @@
 package dev.dtprobe.translate.ipmmu;
 
+import dev.dtprobe.translate.pgtable.TranslatorResult;
 import dev.dtprobe.translate.pgtable.Xlate;
 
 /**
@@ -8,12 +9,14 @@ import dev.dtprobe.translate.pgtable.Xlate;
  * {@code FAULT(kind, recorded)}. The IPMMU has no silent abort: every walk fault is latched in the
  * root context's IMSTR/IMELAR/IMEUAR.
  */
-public sealed interface IpmmuResult {
+public sealed interface IpmmuResult extends TranslatorResult {
 
     long iova();
 
     /** The output address (PA, or the IOVA itself for a bypass); -1 for a fault. */
     long pa();
+
+    @Override default long outputAddress() { return pa(); }
 
     /**
      * @param perm        effective permissions ({@link Xlate#R} | {@link Xlate#W} | {@link Xlate#X})
@@ -21,6 +24,10 @@ public sealed interface IpmmuResult {
      * @param ctx         the context (IMUCTR.TTSEL) that translated
      */
     record Ok(long iova, long pa, int perm, long mappingSize, int level, int ctx) implements IpmmuResult {
+        @Override public Outcome outcome() { return Outcome.OK; }
+
+        @Override public boolean recorded() { return false; }
+
         @Override public String toString() {
             return String.format("OK iova=0x%x pa=0x%x size=0x%x ctx=%d", iova, pa, mappingSize, ctx);
         }
@@ -29,6 +36,14 @@ public sealed interface IpmmuResult {
     /** The uTLB (IMUCTR.MMUEN = 0) or the context (IMCTR.MMUEN = 0) is disabled: pa = iova. */
     record Bypass(long iova) implements IpmmuResult {
         @Override public long pa() { return iova; }
+
+        @Override public Outcome outcome() { return Outcome.BYPASS; }
+
+        @Override public int perm() { return Xlate.R | Xlate.W | Xlate.X; }
+
+        @Override public long mappingSize() { return 0; }
+
+        @Override public boolean recorded() { return false; }
     }
 
     /**
@@ -40,6 +55,12 @@ public sealed interface IpmmuResult {
      */
     record Fault(long iova, int kind, int level, int ctx, int imstrBits, boolean recorded) implements IpmmuResult {
         @Override public long pa() { return -1; }
+
+        @Override public Outcome outcome() { return Outcome.FAULT; }
+
+        @Override public int perm() { return 0; }
+
+        @Override public long mappingSize() { return 0; }
 
         @Override public String toString() {
             return String.format("FAULT %s@L%d iova=0x%x ctx=%d imstr=0x%x", Xlate.faultName(kind), level, iova, ctx,

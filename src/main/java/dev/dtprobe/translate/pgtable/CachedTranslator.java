@@ -1,7 +1,8 @@
 package dev.dtprobe.translate.pgtable;
 
 /**
- * One translation context: an {@link LpaePageTable} behind an {@link Iotlb} context.
+ * One translation context: an {@link LpaePageTable} behind its {@link Iotlb} context's
+ * {@link TlbSlice}.
  *
  * <p>Two fidelity modes (translators.md §7.3 item 6):
  * <ul>
@@ -15,6 +16,7 @@ package dev.dtprobe.translate.pgtable;
 public final class CachedTranslator {
     private final LpaePageTable table;
     private final Iotlb tlb;
+    private final TlbSlice slice;
     private final int ctx;
     private final boolean coherent;
 
@@ -22,11 +24,12 @@ public final class CachedTranslator {
         this.table = table;
         this.tlb = tlb;
         this.ctx = tlb.context(asid, vmid, table.config().pgShift);
+        this.slice = tlb.slice(ctx);
         this.coherent = coherent;
         if (coherent) {
             table.setTlbOps(new TlbOps() {
-                @Override public void flushWalk(long iova, long size, long granule) { tlb.invalidateRange(ctx, iova, size); }
-                @Override public void addPage(long iova, long granule) { tlb.invalidateRange(ctx, iova, granule); }
+                @Override public void flushWalk(long iova, long size, long granule) { slice.invalidateRange(iova, size); }
+                @Override public void addPage(long iova, long granule) { slice.invalidateRange(iova, granule); }
             });
         }
     }
@@ -41,20 +44,20 @@ public final class CachedTranslator {
 
     /** TLB probe, then walk and fill on a miss. Returns an {@link Xlate} code; never allocates. */
     public long translate(long iova, int access) {
-        long r = tlb.lookup(ctx, iova, access);
+        long r = slice.lookup(iova, access);
         return r != Iotlb.MISS ? r : miss(iova, access);
     }
 
     /** The walk and fill, kept out of {@link #translate} so that the hit path stays small. */
     private long miss(long iova, int access) {
         long r = table.translate(iova, access);
-        if (r >= 0) tlb.fill(ctx, iova, r);
+        if (r >= 0) slice.fill(iova, r);
         return r;
     }
 
     /** Invalidate this context's entries that intersect [iova, iova + size). */
-    public void tlbiVa(long iova, long size) { tlb.invalidateRange(ctx, iova, size); }
+    public void tlbiVa(long iova, long size) { slice.invalidateRange(iova, size); }
 
     /** Invalidate all of this context's entries. */
-    public void tlbiContext() { tlb.invalidateContext(ctx); }
+    public void tlbiContext() { slice.invalidateAll(); }
 }

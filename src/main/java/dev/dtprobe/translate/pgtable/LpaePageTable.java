@@ -1,5 +1,6 @@
 package dev.dtprobe.translate.pgtable;
 
+import dev.dtprobe.kernel.Errno;
 import java.util.Arrays;
 
 /**
@@ -309,16 +310,16 @@ public final class LpaePageTable {
      */
     public int mapPage(long iova, long pa, long size, int prot) {
         if ((prot & (IOMMU_READ | IOMMU_WRITE)) == 0) return 0;
-        if (size == 0 || Long.bitCount(size) != 1 || (size & cfg.pgsizeBitmap) != size) return Errno.EINVAL;
-        if ((iova >>> ias) != 0 || (pa >>> oas) != 0) return Errno.ERANGE;
-        if (((iova | pa) & (size - 1)) != 0) return Errno.EINVAL;
+        if (size == 0 || Long.bitCount(size) != 1 || (size & cfg.pgsizeBitmap) != size) return -Errno.EINVAL;
+        if ((iova >>> ias) != 0 || (pa >>> oas) != 0) return -Errno.ERANGE;
+        if (((iova | pa) & (size - 1)) != 0) return -Errno.EINVAL;
         long pte = protToPte(prot);
         int base = pgd;
         for (int lvl = startLevel; ; lvl++) {
             int slot = base + (int) ((iova >>> shift[lvl]) & idxMask[lvl]);
             if (size == 1L << shift[lvl]) {
                 long old = mem[slot];
-                if (isLeaf(old, lvl)) return Errno.EEXIST;
+                if (isLeaf(old, lvl)) return -Errno.EEXIST;
                 if ((old & PTE_TYPE_MASK) == PTE_TYPE_TABLE) {
                     // v5.x: unmap and free the old table before overwriting it with a block
                     mem[slot] = 0;
@@ -328,15 +329,15 @@ public final class LpaePageTable {
                 initPte(pa, pte, lvl, slot);
                 return 0;
             }
-            if (lvl >= 3) return Errno.EINVAL; // can't allocate tables at the final level
+            if (lvl >= 3) return -Errno.EINVAL; // can't allocate tables at the final level
             long d = mem[slot];
             if (d == 0) {
                 int t = allocTable();
-                if (t < 0) return Errno.ENOMEM;
+                if (t < 0) return -Errno.ENOMEM;
                 d = tableDesc(t);
                 mem[slot] = d;
             } else if (isLeaf(d, lvl)) {
-                return Errno.EEXIST; // "We require an unmap first"
+                return -Errno.EEXIST; // "We require an unmap first"
             }
             base = (int) (toPaddr(d) >>> 3);
         }
@@ -358,7 +359,7 @@ public final class LpaePageTable {
      */
     public int map(long iova, long pa, long size, int prot) {
         long min = 1L << pgShift;
-        if (((iova | pa | size) & (min - 1)) != 0) return Errno.EINVAL;
+        if (((iova | pa | size) & (min - 1)) != 0) return -Errno.EINVAL;
         long origIova = iova, left = size;
         int rc = 0;
         while (left != 0) {

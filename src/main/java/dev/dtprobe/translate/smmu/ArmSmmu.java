@@ -1,6 +1,6 @@
 package dev.dtprobe.translate.smmu;
 
-import dev.dtprobe.translate.pgtable.Errno;
+import dev.dtprobe.kernel.Errno;
 import dev.dtprobe.translate.pgtable.Iotlb;
 import dev.dtprobe.translate.pgtable.LpaeConfig;
 import dev.dtprobe.translate.pgtable.Xlate;
@@ -21,8 +21,6 @@ import java.util.List;
  * walk through one shared {@link Iotlb} (architectural: entries stay until a TLBI).
  */
 public final class ArmSmmu {
-    public static final int ENXIO = -6, ENODEV = -19, ENOSPC = -28, EEXIST = Errno.EEXIST, EINVAL = Errno.EINVAL;
-
     /** S2CR.TYPE values. */
     public static final int S2CR_TRANS = 0, S2CR_BYPASS = 1, S2CR_FAULT = 2;
     /** CBAR.TYPE values. */
@@ -135,9 +133,9 @@ public final class ArmSmmu {
      * write the entries. On error nothing stays allocated. -EEXIST if already probed.
      */
     public int probeDevice(SmmuMaster m) {
-        if (m.smmu != null) return EEXIST;
+        if (m.smmu != null) return -Errno.EEXIST;
         for (int i = 0; i < m.numIds(); i++) {
-            if ((m.sid(i) & ~sidMask) != 0 || (m.mask(i) & ~smrMaskMask) != 0) return EINVAL;
+            if ((m.sid(i) & ~sidMask) != 0 || (m.mask(i) & ~smrMaskMask) != 0) return -Errno.EINVAL;
         }
         int[] idx = new int[m.numIds()];
         for (int i = 0; i < idx.length; i++) {
@@ -159,7 +157,7 @@ public final class ArmSmmu {
         for (int x : idx) {
             if (group >= 0 && s2crGroup[x] >= 0 && s2crGroup[x] != group) {
                 for (int x2 : idx) freeSme(x2);
-                return EINVAL;
+                return -Errno.EINVAL;
             }
             if (s2crGroup[x] >= 0) group = s2crGroup[x];
         }
@@ -174,14 +172,14 @@ public final class ArmSmmu {
     /** arm_smmu_find_sme: the index to use for (id, mask), or -EINVAL / -ENOSPC. */
     public int findSme(int id, int mask) {
         if (!cfg.streamMatching()) return id;
-        int free = ENOSPC;
+        int free = -Errno.ENOSPC;
         for (int i = 0; i < nsme; i++) {
             if (!smrValid[i]) {
                 if (free < 0) free = i;
                 continue;
             }
             if ((mask & smrMask[i]) == mask && ((id ^ smrId[i]) & ~smrMask[i]) == 0) return i;
-            if (((id ^ smrId[i]) & ~(smrMask[i] | mask)) == 0) return EINVAL;
+            if (((id ^ smrId[i]) & ~(smrMask[i] | mask)) == 0) return -Errno.EINVAL;
         }
         return free;
     }
@@ -218,10 +216,10 @@ public final class ArmSmmu {
      * of the master to TRANS with the domain's bank (BYPASS for an identity domain).
      */
     public int attach(SmmuMaster m, SmmuDomain d) {
-        if (m.smmu != this) return ENXIO;
+        if (m.smmu != this) return -Errno.ENXIO;
         int rc = initDomainContext(d);
         if (rc < 0) return rc;
-        if (d.smmu != this) return EINVAL;
+        if (d.smmu != this) return -Errno.EINVAL;
         if (d.stage == SmmuDomain.Stage.BYPASS) installS2crs(m, S2CR_BYPASS, 0);
         else installS2crs(m, S2CR_TRANS, d.cbndx);
         m.domain = d;
@@ -270,13 +268,13 @@ public final class ArmSmmu {
         }
         SmmuDomain.Stage stage = !hasS1 ? SmmuDomain.Stage.S2 : SmmuDomain.Stage.S1;
         boolean a64 = cfg.aarch64Granules() != 0;
-        if (!a64 && !cfg.aarch32L()) return EINVAL;
+        if (!a64 && !cfg.aarch32L()) return -Errno.EINVAL;
         int start = stage == SmmuDomain.Stage.S1 ? cfg.numS2Cb() : 0;
         int cb = -1;
         for (int i = start; i < cfg.numCb(); i++) {
             if (!contextMap[i]) { cb = i; break; }
         }
-        if (cb < 0) return ENOSPC;
+        if (cb < 0) return -Errno.ENOSPC;
         int ias, oas;
         if (stage == SmmuDomain.Stage.S1) {
             ias = cfg.vaBits();

@@ -1,5 +1,7 @@
 package dev.dtprobe.translate.smmu;
 
+import dev.dtprobe.kernel.Errno;
+
 /**
  * The driver's system-wide choice between the legacy {@code mmu-masters} binding and the generic
  * {@code iommus} binding ({@code using_legacy_binding} / {@code using_generic_binding} in
@@ -12,10 +14,10 @@ public final class SmmuBindingPolicy {
     /** Called at each SMMU probe; hasMmuMasters = the node has an {@code mmu-masters} property. */
     public int probeSmmu(boolean hasMmuMasters) {
         if (hasMmuMasters) {
-            if (generic) return ArmSmmu.ENODEV;
+            if (generic) return -Errno.ENODEV;
             legacy = true;
         } else {
-            if (legacy) return ArmSmmu.ENODEV;
+            if (legacy) return -Errno.ENODEV;
             generic = true;
         }
         return 0;

@@ -1,7 +1,7 @@
 package dev.dtprobe.translate.smmu;
 
 import dev.dtprobe.translate.pgtable.CachedTranslator;
-import dev.dtprobe.translate.pgtable.Errno;
+import dev.dtprobe.kernel.Errno;
 import dev.dtprobe.translate.pgtable.LpaeConfig;
 import dev.dtprobe.translate.pgtable.LpaePageTable;
 import dev.dtprobe.translate.pgtable.TlbOps;
@@ -61,7 +61,7 @@ public final class SmmuDomain {
 
     /** {@code iommu_map}: 0 or a negative errno (-ENODEV before the context exists). */
     public int map(long iova, long pa, long size, int prot) {
-        if (table == null) return ArmSmmu.ENODEV;
+        if (table == null) return -Errno.ENODEV;
         return table.map(iova, pa, size, prot);
     }
 

@@ -1,12 +1,13 @@
 package dev.dtprobe.translate.smmu;
 
+import dev.dtprobe.translate.pgtable.TranslatorResult;
 import dev.dtprobe.translate.pgtable.Xlate;
 
 /**
  * The outcome of one transaction (translators.md §0): OK(pa, perm, mappingSize), BYPASS(pa =
  * iova), ABORT(silent) or FAULT(kind, recorded).
  */
-public final class SmmuResult {
+public final class SmmuResult implements TranslatorResult {
     public enum Kind { OK, BYPASS, ABORT, FAULT }
 
     /** The fault kinds an SMMU v1/v2 reports. */
@@ -76,6 +77,21 @@ public final class SmmuResult {
         return new SmmuResult(Kind.FAULT, 0, 0, 0, f, recorded, level, sme, cbndx);
     }
 
+    @Override public Outcome outcome() {
+        return switch (kind) {
+            case OK -> Outcome.OK;
+            case BYPASS -> Outcome.BYPASS;
+            case ABORT -> Outcome.ABORT;
+            case FAULT -> Outcome.FAULT;
+        };
+    }
+
+    @Override public int perm() { return perm; }
+
+    @Override public long mappingSize() { return mappingSize; }
+
+    @Override public boolean recorded() { return recorded; }
+
     public boolean isOk() { return kind == Kind.OK; }
 
     public boolean isBypass() { return kind == Kind.BYPASS; }
@@ -83,7 +99,7 @@ public final class SmmuResult {
     public boolean isFault() { return kind == Kind.FAULT; }
 
     /** The output address for OK and BYPASS; -1 for ABORT and FAULT. */
-    public long outputAddress() { return kind == Kind.OK || kind == Kind.BYPASS ? pa : -1; }
+    @Override public long outputAddress() { return kind == Kind.OK || kind == Kind.BYPASS ? pa : -1; }
 
     @Override public String toString() {
         return switch (kind) {

@@ -1,12 +1,14 @@
 package dev.dtprobe.translate.smmuv3;
 
+import dev.dtprobe.translate.pgtable.TranslatorResult;
 import dev.dtprobe.translate.pgtable.Xlate;
 
 /**
  * The outcome of one transaction (translators.md §0): OK(pa, perm, mappingSize), BYPASS(pa = iova),
  * ABORT (silent) or FAULT(event ID, recorded).
  */
-public record SmmuResult(Kind kind, long pa, int perm, long mappingSize, int faultId, boolean recorded, boolean stage2) {
+public record SmmuResult(Kind kind, long pa, int perm, long mappingSize, int faultId, boolean recorded, boolean stage2)
+        implements TranslatorResult {
     public enum Kind { OK, BYPASS, ABORT, FAULT }
 
     static final SmmuResult ABORTED = new SmmuResult(Kind.ABORT, 0, 0, 0, 0, false, false);
@@ -29,6 +31,17 @@ public record SmmuResult(Kind kind, long pa, int perm, long mappingSize, int fau
 
     /** The address the transaction goes to (OK or BYPASS), else -1. */
     public long target() { return kind == Kind.OK || kind == Kind.BYPASS ? pa : -1; }
+
+    @Override public long outputAddress() { return target(); }
+
+    @Override public Outcome outcome() {
+        return switch (kind) {
+            case OK -> Outcome.OK;
+            case BYPASS -> Outcome.BYPASS;
+            case ABORT -> Outcome.ABORT;
+            case FAULT -> Outcome.FAULT;
+        };
+    }
 
     @Override
     public String toString() {

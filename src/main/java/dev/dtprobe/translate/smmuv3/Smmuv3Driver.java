@@ -2,7 +2,7 @@ package dev.dtprobe.translate.smmuv3;
 
 import static dev.dtprobe.translate.smmuv3.Smmuv3Defs.*;
 
-import dev.dtprobe.translate.pgtable.Errno;
+import dev.dtprobe.kernel.Errno;
 import dev.dtprobe.translate.pgtable.LpaeConfig;
 import dev.dtprobe.translate.pgtable.LpaePageTable;
 import dev.dtprobe.translate.pgtable.TlbOps;
@@ -270,7 +270,7 @@ public final class Smmuv3Driver {
      * larger than the first master's).
      */
     public int attach(int sid, Domain d, int masterSsidBits) {
-        if ((sid & 0xffff_ffffL) >>> sidBits != 0) return Errno.EINVAL;
+        if ((sid & 0xffff_ffffL) >>> sidBits != 0) return -Errno.EINVAL;
         Domain old = attached.remove(sid);
         if (old != null) old.sids.remove(Integer.valueOf(sid));
         long a = steAddress(sid);
@@ -291,7 +291,7 @@ public final class Smmuv3Driver {
                 writeCd(d, 0, d);
                 d.sids.remove(Integer.valueOf(sid));
             } else if (masterSsidBits > d.s1cdmax) {
-                return Errno.EINVAL;
+                return -Errno.EINVAL;
             }
             mem.write64(a + 8, d.s1cdmax > 0 ? S1DSS_SSID0 : 0);
             mem.write64(a + 16, 0);
@@ -324,7 +324,7 @@ public final class Smmuv3Driver {
     public int detach(int sid) { return writeSimpleSte(sid, disableBypass ? STE_CFG_ABORT : STE_CFG_BYPASS); }
 
     private int writeSimpleSte(int sid, int config) {
-        if ((sid & 0xffff_ffffL) >>> sidBits != 0) return Errno.EINVAL;
+        if ((sid & 0xffff_ffffL) >>> sidBits != 0) return -Errno.EINVAL;
         Domain old = attached.remove(sid);
         if (old != null) old.sids.remove(Integer.valueOf(sid));
         long a = steAddress(sid);
@@ -340,8 +340,8 @@ public final class Smmuv3Driver {
      * or -EINVAL if ssid is 0 or beyond the CD table, or either domain is not S1.
      */
     public int setPasid(Domain d, int ssid, Domain pasidDomain) {
-        if (d.stage != Stage.S1 || d.cdTable < 0 || ssid <= 0 || ssid >>> d.s1cdmax != 0) return Errno.EINVAL;
-        if (pasidDomain != null && pasidDomain.stage != Stage.S1) return Errno.EINVAL;
+        if (d.stage != Stage.S1 || d.cdTable < 0 || ssid <= 0 || ssid >>> d.s1cdmax != 0) return -Errno.EINVAL;
+        if (pasidDomain != null && pasidDomain.stage != Stage.S1) return -Errno.EINVAL;
         writeCd(d, ssid, pasidDomain);
         if (pasidDomain == null) d.pasids.remove(ssid); else d.pasids.put(ssid, pasidDomain);
         return 0;

@@ -1,5 +1,6 @@
 package dev.dtprobe.translate.xen;
 
+import dev.dtprobe.kernel.Errno;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
@@ -23,8 +24,6 @@ public final class GrantTable {
     public static final int GREFS_PER_FRAME = 512;
     /** {@code GNTTAB_NR_RESERVED_ENTRIES}: 0 = console, 1 = xenstore, 2..7 unused. */
     public static final int NR_RESERVED_ENTRIES = 8;
-    /** Errno returned by the allocator when no run can be found and the table cannot grow. */
-    public static final int ENOSPC = 28;
 
     private static final int LIST_END = -1; // GNTTAB_LIST_END (0xffffffff)
     private static final int PTR_NULL = -2; // gnttab_free_tail_ptr == NULL
@@ -159,7 +158,7 @@ public final class GrantTable {
             throw new IllegalArgumentException("count must be >= 1: " + count);
         }
         int h = count == 1 ? getFreeEntries(1) : getFreeEntriesSeq(count);
-        return h < 0 ? -ENOSPC : h;
+        return h < 0 ? -Errno.ENOSPC : h;
     }
 
     /** {@code gnttab_free_grant_reference_seq(head, count)}: give back a run, last ref first. */
@@ -225,7 +224,7 @@ public final class GrantTable {
 
     /** {@code get_free_seq}: rebuild the free list in ref order and take the first fitting run. */
     private int getFreeSeq(int count) {
-        int ret = -ENOSPC;
+        int ret = -Errno.ENOSPC;
         freeTailPtr = PTR_HEAD;
         int last = PTR_HEAD; // grant_ref_t *last = &gnttab_free_head
         int from = findNextBit(0);
@@ -297,7 +296,7 @@ public final class GrantTable {
         int ret = tailValue();
         if (ret < 0 || ret + count > size) {
             // Linux does not re-check after the second expand; refuse instead of running off the table.
-            return -ENOSPC;
+            return -Errno.ENOSPC;
         }
         setTailValue(next[ret + count - 1]);
         freeCount -= count;
@@ -348,7 +347,7 @@ public final class GrantTable {
         if (cur + extra > maxFrames) {
             log.add(String.format("xen/grant-table: max_grant_frames reached cur=%d extra=%d limit=%d"
                     + " gnttab_free_count=%d req_entries=%d", cur, extra, maxFrames, freeCount, reqEntries));
-            return -ENOSPC;
+            return -Errno.ENOSPC;
         }
         // grow_gnttab_list
         int extraEntries = extra * GREFS_PER_FRAME;

@@ -1,14 +1,17 @@
 package dev.dtprobe.translate.xen;
 
+import dev.dtprobe.translate.pgtable.TranslatorResult;
+import dev.dtprobe.translate.pgtable.Xlate;
+
 /**
  * Result of one backend access through a grant DMA address, shaped like the common translator
  * result ({@code OK(pa, perm, mappingSize)} or {@code FAULT(kind, recorded)}). Grant DMA has no
  * bypass and no silent abort.
  */
-public sealed interface GrantTranslation {
+public sealed interface GrantTranslation extends TranslatorResult {
 
-    int PERM_READ = 1;
-    int PERM_WRITE = 2;
+    int PERM_READ = Xlate.R;
+    int PERM_WRITE = Xlate.W;
 
     /** The DMA address that was looked up. */
     long dma();
@@ -28,6 +31,12 @@ public sealed interface GrantTranslation {
         public boolean ok() {
             return true;
         }
+
+        @Override public Outcome outcome() { return Outcome.OK; }
+
+        @Override public long outputAddress() { return pa; }
+
+        @Override public boolean recorded() { return false; }
     }
 
     /**
@@ -41,5 +50,13 @@ public sealed interface GrantTranslation {
         public boolean ok() {
             return false;
         }
+
+        @Override public Outcome outcome() { return Outcome.FAULT; }
+
+        @Override public long outputAddress() { return -1; }
+
+        @Override public int perm() { return 0; }
+
+        @Override public long mappingSize() { return 0; }
     }
 }

@@ -1,5 +1,6 @@
 package dev.dtprobe.translate.ipmmu;
 
+import dev.dtprobe.kernel.Errno;
 import static dev.dtprobe.translate.ipmmu.IpmmuAllowList.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -17,7 +18,7 @@ class IpmmuAllowListTest {
         assertTrue(deviceAllowed("r8a77965", "ES1.0", "ee100000.mmc", false));
         assertTrue(deviceAllowed("r8a77965", "ES1.0", "0000:01:00.0", true));
         assertFalse(deviceAllowed("r8a77965", "ES1.0", "e6ef0000.video", false));
-        assertEquals(Ipmmu.ENODEV, ofXlate("r8a77965", "ES1.0", "e6ef0000.video", false));
+        assertEquals(-Errno.ENODEV, ofXlate("r8a77965", "ES1.0", "e6ef0000.video", false));
         assertTrue(deviceAllowed("r8a779f0", "ES1.0", "e65d0000.pcie", false));
     }
 

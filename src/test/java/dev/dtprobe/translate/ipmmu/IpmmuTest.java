@@ -4,7 +4,7 @@ import static dev.dtprobe.translate.pgtable.LpaePageTable.IOMMU_READ;
 import static dev.dtprobe.translate.pgtable.LpaePageTable.IOMMU_WRITE;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.dtprobe.translate.pgtable.Errno;
+import dev.dtprobe.kernel.Errno;
 import dev.dtprobe.translate.pgtable.Xlate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -72,7 +72,7 @@ class IpmmuTest {
         assertEquals(0b11, mm.contextBitmap());
         assertSame(d, mm.contextDomain(1));
         assertFalse(mm.registersWithIommuCore());
-        assertEquals(Ipmmu.ENODEV, mm.attachDevice("devX", 0), "no masters behind a Gen3 root");
+        assertEquals(-Errno.ENODEV, mm.attachDevice("devX", 0), "no masters behind a Gen3 root");
         // page table geometry: ARM_32_LPAE_S1
         assertEquals(32, d.pageTable().config().ias);
         assertEquals(40, d.pageTable().config().oas);
@@ -110,11 +110,11 @@ class IpmmuTest {
             assertEquals(i + 1, leaf.defaultDomain().contextId());
         }
         Ipmmu eighth = Ipmmu.cache("leaf7", mm, 7);
-        assertEquals(Ipmmu.EBUSY, eighth.attachDevice("dev7", 0));
+        assertEquals(-Errno.EBUSY, eighth.attachDevice("dev7", 0));
         assertNull(eighth.defaultDomain().mmu(), "domain->mmu = NULL after a failed init");
         assertEquals(0, eighth.imuctr(0), "uTLB not enabled");
         assertEquals(List.of("dev7: Unable to initialize IPMMU context"), eighth.log());
-        assertEquals(Ipmmu.ENODEV, eighth.defaultDomain().map(0, 0, K4, RW));
+        assertEquals(-Errno.ENODEV, eighth.defaultDomain().map(0, 0, K4, RW));
         assertInstanceOf(IpmmuResult.Bypass.class, eighth.translate(0, 0x1234, Xlate.R));
 
         // freeing one context lets the waiting domain in, with the lowest free id
@@ -135,8 +135,8 @@ class IpmmuTest {
         assertEquals(Ipmmu.IMTTBCR_EAE | Ipmmu.IMTTBCR_SL0_LVL_1 | Ipmmu.IMTTBCR_SH0_INNER_SHAREABLE
                 | Ipmmu.IMTTBCR_ORGN0_WB_WA | Ipmmu.IMTTBCR_IRGN0_WB_WA, ip.imttbcr(0));
         IpmmuDomain other = new IpmmuDomain();
-        assertEquals(Ipmmu.EBUSY, other.attach("dev2", ip, 1), "one context on Gen2");
-        assertEquals(Errno.EINVAL, ip.attachDevice("dev3", 32), "uTLB 32 does not exist on Gen2");
+        assertEquals(-Errno.EBUSY, other.attach("dev2", ip, 1), "one context on Gen2");
+        assertEquals(-Errno.EINVAL, ip.attachDevice("dev3", 32), "uTLB 32 does not exist on Gen2");
         assertThrows(IllegalArgumentException.class, () -> ip.translate(32, 0, Xlate.R));
         assertThrows(IllegalArgumentException.class, () -> Ipmmu.cache("x", ip, 0));
     }
@@ -149,7 +149,7 @@ class IpmmuTest {
             assertEquals(0, leaf.attachDevice("dev" + i, 63));
             assertEquals(i, leaf.defaultDomain().contextId());
         }
-        assertEquals(Ipmmu.EBUSY, Ipmmu.cache("leaf16", mm, 16).attachDevice("dev16", 0));
+        assertEquals(-Errno.EBUSY, Ipmmu.cache("leaf16", mm, 16).attachDevice("dev16", 0));
         assertEquals(15, IpmmuFeatures.GEN4.usableContexts());
         assertEquals(7, IpmmuFeatures.GEN3.usableContexts());
     }
@@ -161,7 +161,7 @@ class IpmmuTest {
         Ipmmu ds1 = Ipmmu.cache("e7740000.iommu", mm, 1);
         IpmmuDomain d = new IpmmuDomain();
         assertEquals(0, d.attach("devA", ds0, 4));
-        assertEquals(Errno.EINVAL, d.attach("devB", ds1, 5));
+        assertEquals(-Errno.EINVAL, d.attach("devB", ds1, 5));
         assertEquals(List.of("devB: Can't attach IPMMU e7740000.iommu to domain on IPMMU febd0000.iommu"), ds1.log());
         assertEquals(0, ds1.imuctr(5), "refused device's uTLB stays disabled");
         assertSame(ds0, d.mmu());
@@ -231,7 +231,7 @@ class IpmmuTest {
         IpmmuResult.Ok ok = assertOk(0xff_4032_1234L, ds1.translate(40, 0x4032_1234L, Xlate.R));
         assertEquals(M2, ok.mappingSize());
         assertEquals(2, ok.level());
-        assertEquals(Errno.ERANGE, ds1.defaultDomain().map(0, 1L << 40, K4, RW), "OAS 40");
+        assertEquals(-Errno.ERANGE, ds1.defaultDomain().map(0, 1L << 40, K4, RW), "OAS 40");
     }
 
     @Test

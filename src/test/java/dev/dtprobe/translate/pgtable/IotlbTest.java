@@ -164,6 +164,55 @@ class IotlbTest {
         assertTrue(isFault(c.translate(0x1000, R)), "entry must stay invalid after the generation wraps");
     }
 
+    @Test
+    void fourPagesOfOneSetStayCachedAndAFifthEvictsOne() {
+        // 64 entries = 16 sets of 4 ways; a set holds pages whose page numbers agree in bits [5:2],
+        // so pages 64 granules apart share one set (and one home way)
+        LpaePageTable t = table();
+        Iotlb tlb = new Iotlb(64);
+        CachedTranslator c = new CachedTranslator(t, tlb, 1, 0, false);
+        for (int k = 0; k < 5; k++) t.map(k * 64 * K4, 0x100_0000L + k * K4, K4, RW);
+        for (int k = 0; k < 4; k++) c.translate(k * 64 * K4, R);
+        assertEquals(4, tlb.misses());
+        for (int k = 0; k < 4; k++) assertEquals(0x100_0000L + k * K4 + 8, pa(c.translate(k * 64 * K4 + 8, R)));
+        assertEquals(4, tlb.misses(), "four pages of one set all hit");
+        c.translate(4 * 64 * K4, R);
+        assertEquals(4, tlb.liveEntries(), "the fifth page replaced one way");
+        int cached = 0;
+        for (int k = 0; k < 5; k++) if (tlb.lookup(c.contextId(), k * 64 * K4, R) != Iotlb.MISS) cached++;
+        assertEquals(4, cached, "the fifth page and three of the first four are cached");
+        assertNotEquals(Iotlb.MISS, tlb.lookup(c.contextId(), 4 * 64 * K4, R));
+    }
+
+    @Test
+    void contextsHaveSeparateSlices() {
+        Iotlb tlb = new Iotlb(16);
+        LpaePageTable a = table(), b = table();
+        for (int k = 0; k < 16; k++) {
+            a.map(k * K4, 0xa00_0000L + k * K4, K4, RW);
+            b.map(k * K4, 0xb00_0000L + k * K4, K4, RW);
+        }
+        CachedTranslator ca = new CachedTranslator(a, tlb, 1, 0, false);
+        CachedTranslator cb = new CachedTranslator(b, tlb, 2, 0, false);
+        for (int k = 0; k < 16; k++) ca.translate(k * K4, R);
+        for (int k = 0; k < 16; k++) cb.translate(k * K4, R);
+        assertEquals(32, tlb.liveEntries(), "16 entries per context, not 16 shared");
+        assertSame(tlb.slice(ca.contextId()), tlb.slice(tlb.context(1, 0, 12)));
+    }
+
+    @Test
+    void manyContextsKeepTheirOwnEntries() {
+        Iotlb tlb = new Iotlb(4);
+        LpaePageTable t = table();
+        t.map(0x1000, 0x2000, K4, RW);
+        for (int asid = 0; asid < 100; asid++) tlb.fill(tlb.context(asid, 0, 12), 0x1000, t.translate(0x1000, R));
+        assertEquals(100, tlb.liveEntries());
+        tlb.invalidateAsid(42, Iotlb.ANY);
+        assertEquals(Iotlb.MISS, tlb.lookup(tlb.context(42, 0, 12), 0x1000, R));
+        assertEquals(0x2010, pa(tlb.lookup(tlb.context(99, 0, 12), 0x1010, R)));
+        assertEquals(99, tlb.liveEntries());
+    }
+
     /** translators.md §9 case 16: QEMU's 256-entry IOTLB is flushed whole by the 257th insert. */
     @Test
     void case16_qemuIotlbFlushesAllWhenFull() {

@@ -4,6 +4,7 @@ import static dev.dtprobe.translate.pgtable.LpaePageTable.*;
 import static dev.dtprobe.translate.pgtable.Xlate.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.dtprobe.kernel.Errno;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,7 @@ class LpaePageTableTest {
         LpaePageTable t = s1(4096, 48);
         t.map(0x4020_0000L, 0x1_2340_0000L, M2, RW);
         t.unmap(0x4020_3000L, K4);
-        assertEquals(Errno.EEXIST, t.map(0x4020_4000L, 0x5555_0000L, K4, RW));
+        assertEquals(-Errno.EEXIST, t.map(0x4020_4000L, 0x5555_0000L, K4, RW));
         assertOk(0x1_2340_4010L, 12, 3, t.translate(0x4020_4010L, R));
         // the hole can be mapped again
         assertEquals(0, t.map(0x4020_3000L, 0x5555_0000L, K4, RW));
@@ -143,8 +144,8 @@ class LpaePageTableTest {
         assertOk(0x4_8000_0abcL, 12, 3, t.translate(0x1000_0abcL, R));
         // IOVA beyond IAS: translation fault; map refuses it with -ERANGE
         assertFault(F_TRANSLATION, 1, t.translate(0x1_0000_0000L, R));
-        assertEquals(Errno.ERANGE, t.mapPage(0x1_0000_0000L, 0x1000, K4, RW));
-        assertEquals(Errno.ERANGE, t.mapPage(0x2000, 1L << 40, K4, RW));
+        assertEquals(-Errno.ERANGE, t.mapPage(0x1_0000_0000L, 0x1000, K4, RW));
+        assertEquals(-Errno.ERANGE, t.mapPage(0x2000, 1L << 40, K4, RW));
     }
 
     // ---------------------------------------------------------------- map
@@ -180,10 +181,10 @@ class LpaePageTableTest {
     @Test
     void mapErrors() {
         LpaePageTable t = s1(4096, 48);
-        assertEquals(Errno.EINVAL, t.mapPage(0x1000, 0x2000, 8192, RW));     // not one page size
-        assertEquals(Errno.EINVAL, t.mapPage(0x1000, 0x2000, M2, RW));       // unaligned
-        assertEquals(Errno.EINVAL, t.map(0x1800, 0x2000, K4, RW));           // iommu_map alignment
-        assertEquals(Errno.ERANGE, t.mapPage(1L << 48, 0x2000, K4, RW));
+        assertEquals(-Errno.EINVAL, t.mapPage(0x1000, 0x2000, 8192, RW));     // not one page size
+        assertEquals(-Errno.EINVAL, t.mapPage(0x1000, 0x2000, M2, RW));       // unaligned
+        assertEquals(-Errno.EINVAL, t.map(0x1800, 0x2000, K4, RW));           // iommu_map alignment
+        assertEquals(-Errno.ERANGE, t.mapPage(1L << 48, 0x2000, K4, RW));
         assertEquals(0, t.map(0x1000, 0x2000, 0, RW));                        // iommu_map of 0 bytes: nothing, 0
         assertEquals(0, t.map(0x1000, 0x2000, K4, 0));                       // no access: nothing mapped
         assertFault(F_TRANSLATION, 0, t.translate(0x1000, R));
@@ -196,7 +197,7 @@ class LpaePageTableTest {
         LpaePageTable t = s1(4096, 48);
         t.map(0x20_3000L, 0x9000_0000L, K4, RW);
         // 4 pages from 0x20_1000; the third collides -> -EEXIST and the first two are unmapped again
-        assertEquals(Errno.EEXIST, t.map(0x20_1000L, 0x7000_1000L, 4 * K4, RW));
+        assertEquals(-Errno.EEXIST, t.map(0x20_1000L, 0x7000_1000L, 4 * K4, RW));
         assertFault(F_TRANSLATION, 3, t.translate(0x20_1000L, R));
         assertFault(F_TRANSLATION, 3, t.translate(0x20_2000L, R));
         assertOk(0x9000_0000L, 12, 3, t.translate(0x20_3000L, R));
@@ -206,7 +207,7 @@ class LpaePageTableTest {
         assertEquals(0, t.mapPage(0x20_0000L, 0x1_0000_0000L, M2, RW));
         assertOk(0x1_0000_3000L, 21, 2, t.translate(0x20_3000L, R));
         // a 4K page inside that block: -EEXIST at level 2 (leaf where a table is needed)
-        assertEquals(Errno.EEXIST, t.mapPage(0x20_5000L, 0x5000, K4, RW));
+        assertEquals(-Errno.EEXIST, t.mapPage(0x20_5000L, 0x5000, K4, RW));
     }
 
     @Test
@@ -345,7 +346,7 @@ class LpaePageTableTest {
         assertEquals(16384, t.unmap(0x200_4000L, 16384));
         assertFault(F_TRANSLATION, 3, t.translate(0x200_4000L, R));
         assertOk(0x4000_8000L, 14, 3, t.translate(0x200_8000L, R));
-        assertEquals(Errno.EINVAL, t.map(0x1000, 0x1000, 4096, RW));
+        assertEquals(-Errno.EINVAL, t.map(0x1000, 0x1000, 4096, RW));
     }
 
     @Test

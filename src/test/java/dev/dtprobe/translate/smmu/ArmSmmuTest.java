@@ -1,5 +1,6 @@
 package dev.dtprobe.translate.smmu;
 
+import dev.dtprobe.kernel.Errno;
 import static dev.dtprobe.translate.pgtable.LpaePageTable.*;
 import static dev.dtprobe.translate.pgtable.Xlate.R;
 import static dev.dtprobe.translate.pgtable.Xlate.W;
@@ -135,9 +136,9 @@ class ArmSmmuTest {
         assertEquals(0x10, s.smrId(0)); // the covering SMR is kept as it was
         assertEquals(0x3, s.smrMask(0));
         // partial overlap at SID 0x13
-        assertEquals(EINVAL, s.findSme(0x13, 0x4));
+        assertEquals(-Errno.EINVAL, s.findSme(0x13, 0x4));
         SmmuMaster c = SmmuMaster.of("c", new int[] {0x13}, new int[] {0x4});
-        assertEquals(EINVAL, s.probeDevice(c));
+        assertEquals(-Errno.EINVAL, s.probeDevice(c));
         assertFalse(c.probed());
         // disjoint: first free slot
         SmmuMaster d = SmmuMaster.of("d", new int[] {0x20}, new int[] {0x3});
@@ -162,16 +163,16 @@ class ArmSmmuTest {
         s.release(masterAt(s, "x", 0x100)); // no-op: this master object was never probed
         s.release(probe(s, "tmp", 0x300)); // slot 2 used then freed
         // {0x201, 0x1} is not covered by {0x200, 0} but overlaps it at SID 0x200
-        assertEquals(EINVAL, s.findSme(0x201, 0x1));
+        assertEquals(-Errno.EINVAL, s.findSme(0x201, 0x1));
         // {0x200, 0} again: covered by slot 1, reused
         assertEquals(1, s.findSme(0x200, 0));
         assertEquals(2, s.findSme(0x300, 0));
         assertEquals(0, s.probeDevice(SmmuMaster.of("c", new int[] {0x300}, null)));
-        assertEquals(ENOSPC, s.probeDevice(SmmuMaster.of("d", new int[] {0x400}, null)));
+        assertEquals(-Errno.ENOSPC, s.probeDevice(SmmuMaster.of("d", new int[] {0x400}, null)));
         // a master whose second ID fails keeps nothing
         ArmSmmu t = new ArmSmmu(mmu500().smrs(2).build(), false);
         SmmuMaster m = SmmuMaster.of("m", new int[] {0x1, 0x2, 0x3}, null);
-        assertEquals(ENOSPC, t.probeDevice(m));
+        assertEquals(-Errno.ENOSPC, t.probeDevice(m));
         assertFalse(t.smrValid(0));
         assertFalse(t.smrValid(1));
         assertEquals(0, t.s2crRefcount(0));
@@ -188,11 +189,11 @@ class ArmSmmuTest {
     @Test
     void probeChecksIdRanges() {
         ArmSmmu s = new ArmSmmu(mmu500().sidBits(10).build(), false);
-        assertEquals(EINVAL, s.probeDevice(SmmuMaster.of("big", new int[] {0x400}, null)));
-        assertEquals(EINVAL, s.probeDevice(SmmuMaster.of("bigmask", new int[] {0x1}, new int[] {0x400})));
+        assertEquals(-Errno.EINVAL, s.probeDevice(SmmuMaster.of("big", new int[] {0x400}, null)));
+        assertEquals(-Errno.EINVAL, s.probeDevice(SmmuMaster.of("bigmask", new int[] {0x1}, new int[] {0x400})));
         SmmuMaster ok = SmmuMaster.of("ok", new int[] {0x3ff}, new int[] {0x3ff});
         assertEquals(0, s.probeDevice(ok));
-        assertEquals(EEXIST, s.probeDevice(ok));
+        assertEquals(-Errno.EEXIST, s.probeDevice(ok));
     }
 
     @Test
@@ -202,7 +203,7 @@ class ArmSmmuTest {
         probe(s, "b", 0x2);
         // a master that shares an entry with each of a and b: two groups -> -EINVAL, nothing kept
         SmmuMaster c = SmmuMaster.of("c", new int[] {0x1, 0x2}, null);
-        assertEquals(EINVAL, s.probeDevice(c));
+        assertEquals(-Errno.EINVAL, s.probeDevice(c));
         assertEquals(1, s.s2crRefcount(0));
         assertEquals(1, s.s2crRefcount(1));
     }
@@ -223,9 +224,9 @@ class ArmSmmuTest {
         }
         SmmuDomain ninth = s.newDomain(SmmuDomain.Type.DMA);
         SmmuMaster m = SmmuMaster.of("ninth", new int[] {8}, null);
-        assertEquals(ENOSPC, s.attachMaster(m, ninth));
+        assertEquals(-Errno.ENOSPC, s.attachMaster(m, ninth));
         assertFalse(m.probed()); // released again
-        assertEquals(ENODEV, ninth.map(0, 0, K4, RW));
+        assertEquals(-Errno.ENODEV, ninth.map(0, 0, K4, RW));
     }
 
     @Test
@@ -259,7 +260,7 @@ class ArmSmmuTest {
             got[k] = d.cbndx();
         }
         assertArrayEquals(new int[] {2, 3, 0}, got);
-        assertEquals(ENOSPC, s.attach(new int[] {9}, null, s.newDomain(SmmuDomain.Type.DMA)));
+        assertEquals(-Errno.ENOSPC, s.attach(new int[] {9}, null, s.newDomain(SmmuDomain.Type.DMA)));
         // an S2 domain (force_stage=2) still finds bank 0
         ArmSmmu t = new ArmSmmu(mmu500().contextBanks(4, 2).build(), false, 2);
         SmmuDomain d2 = t.newDomain(SmmuDomain.Type.DMA);
@@ -366,7 +367,7 @@ class ArmSmmuTest {
         ArmSmmu s = new ArmSmmu(mmu500().streamIndexing().sidBits(6).build(), true);
         assertEquals(64, s.numSme());
         // masks are not implemented with indexing
-        assertEquals(EINVAL, s.probeDevice(SmmuMaster.of("m", new int[] {3}, new int[] {1})));
+        assertEquals(-Errno.EINVAL, s.probeDevice(SmmuMaster.of("m", new int[] {3}, new int[] {1})));
         SmmuDomain d = s.newDomain(SmmuDomain.Type.DMA);
         SmmuMaster a = SmmuMaster.of("a", new int[] {9}, null);
         SmmuMaster b = SmmuMaster.of("b", new int[] {9}, null);
@@ -387,10 +388,10 @@ class ArmSmmuTest {
         ArmSmmu s = new ArmSmmu(mmu500().build(), false);
         ArmSmmu other = new ArmSmmu(mmu500().build(), false);
         SmmuDomain d = s.newDomain(SmmuDomain.Type.DMA);
-        assertEquals(ENXIO, s.attach(SmmuMaster.of("x", new int[] {1}, null), d));
+        assertEquals(-Errno.ENXIO, s.attach(SmmuMaster.of("x", new int[] {1}, null), d));
         assertEquals(0, s.attach(new int[] {1}, null, d));
         SmmuMaster m = probe(other, "y", 2);
-        assertEquals(EINVAL, other.attach(m, d));
+        assertEquals(-Errno.EINVAL, other.attach(m, d));
         assertNull(s.newDomain(SmmuDomain.Type.DMA, true));
         assertNotNull(s.newDomain(SmmuDomain.Type.UNMANAGED, true));
     }
@@ -410,7 +411,7 @@ class ArmSmmuTest {
         assertEquals(K4, d.unmap(0x4020_3000L, K4));
         assertFault(Fault.TRANSLATION, s.translate(0x44, 0x4020_3010L, R));
         assertOk(0x1_2340_4010L, K4, s.translate(0x44, 0x4020_4010L, R));
-        assertEquals(EEXIST, d.map(0x4020_4000L, 0x9000, K4, RW));
+        assertEquals(-Errno.EEXIST, d.map(0x4020_4000L, 0x9000, K4, RW));
         assertOk(0x1_2340_4010L, K4, s.translate(0x44, 0x4020_4010L, R));
     }
 
@@ -559,11 +560,11 @@ class ArmSmmuTest {
         SmmuBindingPolicy p = new SmmuBindingPolicy();
         assertEquals(0, p.probeSmmu(true));
         assertEquals(0, p.probeSmmu(true));
-        assertEquals(ENODEV, p.probeSmmu(false));
+        assertEquals(-Errno.ENODEV, p.probeSmmu(false));
         assertTrue(p.usingLegacyBinding());
         SmmuBindingPolicy g = new SmmuBindingPolicy();
         assertEquals(0, g.probeSmmu(false));
-        assertEquals(ENODEV, g.probeSmmu(true));
+        assertEquals(-Errno.ENODEV, g.probeSmmu(true));
         // mmu-masters = <&dev 0x100 0x101>: raw cells, no mask; no DMA domain, an unmanaged one works
         ArmSmmu s = new ArmSmmu(mmu500().build(), true);
         SmmuMaster m = new SmmuMaster("dev", SmmuBinding.legacyFwids(new int[] {0x100, 0x101}));

@@ -3,7 +3,7 @@ package dev.dtprobe.translate.smmuv3;
 import static dev.dtprobe.translate.smmuv3.Smmuv3Defs.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import dev.dtprobe.translate.pgtable.Errno;
+import dev.dtprobe.kernel.Errno;
 import dev.dtprobe.translate.pgtable.LpaePageTable;
 import dev.dtprobe.translate.pgtable.Xlate;
 import java.util.List;
@@ -128,7 +128,7 @@ class Smmuv3Test {
         assertEquals(4096, drv.unmap(d, 0x4020_3000L, 4096));
         assertEquals(F_TRANSLATION, smmu.translate(1, NO, 0x4020_3010L, R).faultId());
         assertEquals(0x1_2340_4010L, smmu.translate(1, NO, 0x4020_4010L, R).pa());
-        assertEquals(Errno.EEXIST, drv.map(d, 0x4020_4000L, 0x5555_0000L, 4096, RW));
+        assertEquals(-Errno.EEXIST, drv.map(d, 0x4020_4000L, 0x5555_0000L, 4096, RW));
         assertEquals(0x1_2340_4010L, smmu.translate(1, NO, 0x4020_4010L, R).pa());
     }
 

@@ -1,5 +1,6 @@
 package dev.dtprobe.translate.xen;
 
+import dev.dtprobe.kernel.Errno;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,7 +52,7 @@ class GrantTableTest {
         t.freeSeq(run, 4);
         assertEquals(8, t.freeCount());
         // Six consecutive refs do not exist (two runs of four): no room and no growth.
-        assertEquals(-GrantTable.ENOSPC, t.allocSeq(6));
+        assertEquals(-Errno.ENOSPC, t.allocSeq(6));
         // The free tail (the run ending at the table's last ref) is taken first ...
         assertEquals(508, t.allocSeq(4));
         // ... then the free list is rebuilt in ref order and the run at 8 is found.
@@ -82,8 +83,8 @@ class GrantTableTest {
         GrantTable t = new GrantTable(3, 1);
         assertEquals(8, t.allocSeq(504));
         assertEquals(0, t.freeCount());
-        assertEquals(-GrantTable.ENOSPC, t.allocSeq(1));
-        assertEquals(-GrantTable.ENOSPC, t.allocSeq(2));
+        assertEquals(-Errno.ENOSPC, t.allocSeq(1));
+        assertEquals(-Errno.ENOSPC, t.allocSeq(2));
         assertTrue(t.log().get(0).startsWith("xen/grant-table: max_grant_frames reached cur=1 extra=1 limit=1"),
                 t.log().toString());
     }
@@ -91,7 +92,7 @@ class GrantTableTest {
     @Test
     void requestLargerThanAnyFreeRunFails() {
         GrantTable t = new GrantTable(3, 1);
-        assertEquals(-GrantTable.ENOSPC, t.allocSeq(505));
+        assertEquals(-Errno.ENOSPC, t.allocSeq(505));
         assertEquals(504, t.freeCount());
     }
 
