@@ -3,6 +3,7 @@ package dev.dtprobe.lint.run;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.dtprobe.diag.InputException;
 import dev.dtprobe.diag.SourcePos;
@@ -48,6 +49,8 @@ public record LintConfig(Path file, Map<String, RuleLevel> rules, List<Path> inc
         Raw raw;
         try {
             raw = YAML.readValue(Files.readString(file), Raw.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw error(file, "unknown key '" + e.getPropertyName() + "': expected rules, include, kernel or fail-on");
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             SourcePos pos = loc == null ? SourcePos.ofFile(file.toString())
