@@ -5,8 +5,6 @@ import dev.dtprobe.diag.SourcePos;
 import dev.dtprobe.driver.BootSimulation;
 import dev.dtprobe.driver.catalog.DriverCatalog;
 import dev.dtprobe.kernel.KernelProfile;
-import dev.dtprobe.lint.LintRule;
-import dev.dtprobe.lint.RuleCategory;
 import dev.dtprobe.lint.RuleLevel;
 import dev.dtprobe.lint.RuleLevels;
 import dev.dtprobe.lint.RuleSet;
@@ -17,6 +15,7 @@ import dev.dtprobe.lint.run.LintOptions;
 import dev.dtprobe.lint.run.LintResult;
 import dev.dtprobe.lint.run.LintRules;
 import dev.dtprobe.lint.run.LintRunner;
+import dev.dtprobe.lint.run.LintSettings;
 import dev.dtprobe.lint.run.Progress;
 import dev.dtprobe.lint.run.ProgressBar;
 import dev.dtprobe.lint.run.RuleFlag;
@@ -138,6 +137,9 @@ final class LintCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandSpec spec;
 
+    /** The rules to run: every built-in rule (tests substitute their own). */
+    RuleSet rules = LintRules.all();
+
     /** -W, -E and --rule occurrences (option, value) in command-line order: later flags win, as in dtc. */
     private final List<String[]> ruleFlagArgs = new ArrayList<>();
 
@@ -161,7 +163,7 @@ final class LintCommand implements Callable<Integer> {
         Baseline known = baseline == null ? null : Baseline.load(baseline);
 
         List<Path> files = part.select(InputFiles.expand(inputs));
-        LintOptions options = new LintOptions().includeDirs(input.includeDirs).defines(input.defines, input.undefs)
+        LintOptions options = new LintOptions().rules(rules).includeDirs(input.includeDirs).defines(input.defines, input.undefs)
                 .ruleFlags(ruleFlags).kernel(kernel.kernel).failOn(threshold).noProbe(noProbe)
                 .discoverConfig(!noLintConfig).configFile(lintConfig).booter(noProbe ? null : booter());
         if (jobs != null) {
@@ -200,21 +202,17 @@ final class LintCommand implements Callable<Integer> {
     }
 
     private String listRules(List<RuleFlag> ruleFlags) {
-        RuleSet rules = LintRules.all();
-        RuleLevels levels = new RuleLevels(rules);
+        RuleSet all = LintRules.withRunRules(rules);
+        RuleLevels levels = new RuleLevels(all);
         ruleFlags.forEach(f -> f.applyTo(levels));
         if (noProbe) {
-            for (LintRule r : rules.rules()) {
-                if (r.info().category() == RuleCategory.PROBE) {
-                    levels.set(r.id(), RuleLevel.OFF);
-                }
-            }
+            LintSettings.turnOffProbeRules(levels);
         }
         if (formats.isEmpty() || formats.equals(List.of("text"))) {
             return RulesReference.table(levels);
         }
         if (formats.equals(List.of("markdown"))) {
-            return RulesReference.markdown(rules);
+            return RulesReference.markdown(all);
         }
         throw new InputException(SourcePos.ofFile("--format"), "--list-rules prints text or markdown, not " + formats);
     }

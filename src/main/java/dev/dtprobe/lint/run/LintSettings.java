@@ -45,6 +45,15 @@ public final class LintSettings {
         return options.discoverConfig ? finder.forInput(input) : Optional.empty();
     }
 
+    /** {@code --no-probe}: every rule that needs the boot emulation off. */
+    public static void turnOffProbeRules(RuleLevels levels) {
+        for (LintRule r : levels.rules().rules()) {
+            if (r.info().category() == RuleCategory.PROBE) {
+                levels.set(r.id(), RuleLevel.OFF);
+            }
+        }
+    }
+
     private FileSettings build(LintConfig config) {
         RuleLevels levels = new RuleLevels(options.rules);
         if (config != null) {
@@ -54,11 +63,7 @@ public final class LintSettings {
             f.applyTo(levels);
         }
         if (options.noProbe) {
-            for (LintRule r : options.rules.rules()) {
-                if (r.info().category() == RuleCategory.PROBE) {
-                    levels.set(r.id(), RuleLevel.OFF);
-                }
-            }
+            turnOffProbeRules(levels);
         }
         List<Path> include = new ArrayList<>(options.includeDirs);
         if (config != null) {
