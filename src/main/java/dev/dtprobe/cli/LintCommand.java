@@ -171,12 +171,13 @@ final class LintCommand implements Callable<Integer> {
         }
         Progress progress = ProgressBar.wanted(System.getenv()) ? new ProgressBar(System.err) : Progress.NONE;
         LintResult result = new LintRunner(options).progress(progress).run(files);
+        if (writeBaseline != null) {
+            // the new baseline replaces any old one: it lists every current finding
+            OutputFiles.writeAtomically(writeBaseline, Baseline.write(result, writeBaseline));
+            known = Baseline.load(writeBaseline);
+        }
         if (known != null) {
             result = known.apply(result);
-        }
-        if (writeBaseline != null) {
-            OutputFiles.writeAtomically(writeBaseline, Baseline.write(result, writeBaseline));
-            result = Baseline.load(writeBaseline).apply(result);
         }
         boolean textOnStdout = false;
         for (FormatTarget t : targets) {

@@ -195,6 +195,11 @@ class LintCommandTest {
         assertEquals(1, use.exit(), "only the new finding counts");
         assertEquals(List.of(board + ":4:25: warning: /bad-new: node name starts with 'bad' [bad-names]",
                 "1 file: 1 warning (1 in the baseline)"), use.out().lines().toList());
+        Run rewrite = lint(board.toString(), "--no-probe", "--baseline", base.toString(), "--write-baseline", base.toString());
+        assertEquals("1 file: no findings (2 in the baseline)\n", rewrite.out(), "rewriting leaves no stale entries");
+        Files.writeString(board, "/dts-v1/;\n/ { };\n");
+        assertEquals("1 file: no findings; 2 baseline entries match nothing (fixed: --write-baseline shrinks it)\n",
+                lint(board.toString(), "--no-probe", "--baseline", base.toString()).out());
     }
 
     @Test
