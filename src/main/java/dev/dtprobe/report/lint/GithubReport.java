@@ -12,7 +12,8 @@ import java.nio.file.Path;
 /**
  * GitHub Actions workflow commands, one per counted finding:
  * {@code ::warning file=F,line=L,col=C,title=rule-id::/path:prop: message} (info is
- * {@code ::notice}), escaped as actions/toolkit does. Inputs that could not be read are
+ * {@code ::notice}), escaped as actions/toolkit does; a finding in an included file names the
+ * board it was found in, since several boards may include the file. Inputs that could not be read are
  * {@code ::error} lines titled {@code input}. Annotations do not fail the job; the exit status does.
  */
 public final class GithubReport {
@@ -26,11 +27,14 @@ public final class GithubReport {
             for (Diagnostic d : fr.inputErrors()) {
                 sb.append(command("error", d.pos(), "input", d.message(), root));
             }
+            String board = ReportPaths.relative(root, fr.file());
             for (LintedFinding lf : fr.findings()) {
                 if (!lf.isSuppressed()) {
                     Finding f = lf.finding();
                     String where = f.location() == null ? "" : f.location() + ": ";
-                    sb.append(command(kind(f.severity()), f.pos(), f.ruleId(), where + f.message(), root));
+                    String file = ReportPaths.relative(root, f.pos().file());
+                    String inBoard = file.equals(board) ? "" : " (board " + board + ")";
+                    sb.append(command(kind(f.severity()), f.pos(), f.ruleId(), where + f.message() + inBoard, root));
                 }
             }
         }

@@ -140,4 +140,19 @@ class LintReportsTest {
         assertEquals(1, doc.getElementsByTagName("failure").getLength(), "only rtc-reg reaches fail-on error");
         assertEquals(1, doc.getElementsByTagName("error").getLength(), "broken.dts");
     }
+
+    /** A .dtsi shared by several boards: SARIF and GitHub say which board each finding is from. */
+    @Test
+    void findingsInIncludedFilesNameTheirBoard(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("soc.dtsi"), "/ {\n\tbad-shared { };\n};\n");
+        Files.writeString(tmp.resolve("board.dts"), "/dts-v1/;\n/include/ \"soc.dtsi\"\n/ { };\n");
+        LintOptions o = new LintOptions().rules(TestRules.set()).discoverConfig(false).noProbe(true);
+        LintResult r = new LintRunner(o).run(List.of(tmp.resolve("board.dts")));
+        assertEquals("::warning file=soc.dtsi,line=2,col=2,title=bad-names::/bad-shared: node name starts with 'bad'"
+                + " (board board.dts)\n", GithubReport.write(r, tmp));
+        JsonNode result = MAPPER.readTree(SarifReport.write(r, "test", tmp)).get("runs").get(0).get("results").get(0);
+        assertEquals("/bad-shared: node name starts with 'bad' (board board.dts)", result.get("message").get("text").asText());
+        assertEquals("soc.dtsi", result.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asText());
+        assertEquals("bad-names:board.dts:/bad-shared", result.get("partialFingerprints").get("dtprobe/v1").asText());
+    }
 }
