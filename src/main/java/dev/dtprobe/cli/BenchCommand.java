@@ -1,16 +1,12 @@
 package dev.dtprobe.cli;
 
 import dev.dtprobe.diag.InputException;
-import dev.dtprobe.diag.SourcePos;
 import dev.dtprobe.frontend.LoadOptions;
 import dev.dtprobe.frontend.TreeLoader;
 import dev.dtprobe.frontend.cpp.SourceCache;
 import dev.dtprobe.frontend.dtb.DtbWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -18,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +26,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "bench",
         description = "Benchmarks (see docs/performance.md).",
-        subcommands = {BenchCommand.Compile.class, BootBench.class})
+        subcommands = {BenchCommand.Compile.class, BootBench.class, LintBench.class})
 final class BenchCommand {
 
     @Command(name = "compile", mixinStandardHelpOptions = true,
@@ -66,7 +61,7 @@ final class BenchCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            List<Path> boards = boards();
+            List<Path> boards = cppDtc().boards();
             out.printf(Locale.ROOT, "corpus: %s (%d boards of %s)%n", corpus, boards.size(), arch);
 
             long coldNanos = dtprobeRound(boards, new SourceCache());
@@ -80,7 +75,7 @@ final class BenchCommand {
             out.printf(Locale.ROOT, "dtprobe (%d job%s), best of %d warm rounds: %7.3f s  %7.1f boards/s  (%d compiled, %d failed)%n",
                     jobs, jobs == 1 ? "" : "s", rounds, sec(best), boards.size() / sec(best), compiled, boards.size() - compiled);
             if (!noBaseline) {
-                long baseline = baselineRound(boards);
+                long baseline = cppDtc().time(boards, KBUILD_DTC_FLAGS);
                 out.printf(Locale.ROOT, "cpp | dtc, one board at a time:            %7.3f s  %7.1f boards/s%n",
                         sec(baseline), boards.size() / sec(baseline));
                 out.printf(Locale.ROOT, "speed-up: %.1fx (cold round), %.1fx (warm)%n",
@@ -113,7 +108,7 @@ final class BenchCommand {
 
         private boolean compileOne(Path board, SourceCache cache) {
             try {
-                LoadOptions options = new LoadOptions(includeDirs(board), List.of(), List.of(), false, 0L);
+                LoadOptions options = new LoadOptions(cppDtc().includeDirs(board), List.of(), List.of(), false, 0L);
                 DtbWriter.write(new TreeLoader(options, cache).load(board).tree());
                 return true;
             } catch (InputException e) {
@@ -121,50 +116,8 @@ final class BenchCommand {
             }
         }
 
-        private long baselineRound(List<Path> boards) throws IOException, InterruptedException {
-            long total = 0;
-            for (Path board : boards) {
-                List<String> inc = new ArrayList<>();
-                List<String> dtcInc = new ArrayList<>();
-                for (Path dir : includeDirs(board)) {
-                    inc.add("-I");
-                    inc.add(dir.toString());
-                    dtcInc.add("-i");
-                    dtcInc.add(dir.toString());
-                }
-                List<String> cpp = new ArrayList<>(List.of("cpp", "-nostdinc"));
-                cpp.addAll(inc);
-                cpp.addAll(List.of("-undef", "-D__DTS__", "-x", "assembler-with-cpp", board.toString()));
-                List<String> dtc = new ArrayList<>(List.of("dtc", "-I", "dts", "-O", "dtb", "-b", "0", "-o", "/dev/null"));
-                dtc.addAll(dtcInc);
-                dtc.addAll(KBUILD_DTC_FLAGS);
-                dtc.add("-");
-                long start = System.nanoTime();
-                List<Process> pipeline = ProcessBuilder.startPipeline(List.of(
-                        new ProcessBuilder(cpp).redirectError(ProcessBuilder.Redirect.DISCARD),
-                        new ProcessBuilder(dtc).redirectError(ProcessBuilder.Redirect.DISCARD)
-                                .redirectOutput(ProcessBuilder.Redirect.DISCARD)));
-                for (Process p : pipeline) {
-                    p.waitFor();
-                }
-                total += System.nanoTime() - start;
-            }
-            return total;
-        }
-
-        private List<Path> includeDirs(Path board) {
-            Path src = corpus.resolve("src");
-            return List.of(board.getParent(), src.resolve(arch), corpus.resolve("include"), src);
-        }
-
-        private List<Path> boards() throws IOException {
-            Path dir = corpus.resolve("src").resolve(arch);
-            if (!Files.isDirectory(dir)) {
-                throw new InputException(SourcePos.ofFile(dir.toString()), "not a directory: expected CORPUS/src/" + arch);
-            }
-            try (Stream<Path> s = Files.walk(dir)) {
-                return s.filter(p -> p.toString().endsWith(".dts")).sorted().toList();
-            }
+        private CppDtc cppDtc() {
+            return new CppDtc(corpus, arch);
         }
 
         private static double sec(long nanos) {

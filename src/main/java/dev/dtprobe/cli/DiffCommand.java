@@ -12,6 +12,7 @@ import dev.dtprobe.report.DiffJson;
 import dev.dtprobe.report.DiffText;
 import dev.dtprobe.tree.DeviceTree;
 import java.nio.charset.StandardCharsets;
+import dev.dtprobe.kernel.KernelProfile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -174,19 +175,23 @@ final class DiffCommand implements Callable<Integer> {
         return exitCode && !diff.isEmpty() ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
+    /** The side's --a-/--b-kernel, else the shared --kernel, else the default version. */
     private String kernel(String side) {
-        return side != null ? side : shared.kernel;
+        if (side != null) {
+            return side;
+        }
+        return shared.kernel.kernel != null ? shared.kernel.kernel : KernelProfile.DEFAULT_VERSION.toString();
     }
 
     private String cmdline(String side) {
-        if (shared.cmdline == null) {
+        if (shared.kernel.cmdline == null) {
             return side;
         }
-        return side == null ? shared.cmdline : shared.cmdline + " " + side;
+        return side == null ? shared.kernel.cmdline : shared.kernel.cmdline + " " + side;
     }
 
     private List<Path> drivers(List<Path> side) {
-        List<Path> all = new ArrayList<>(shared.drivers);
+        List<Path> all = new ArrayList<>(shared.drivers.drivers);
         all.addAll(side);
         return all;
     }

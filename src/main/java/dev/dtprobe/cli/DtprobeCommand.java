@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = DtprobeCommand.Version.class,
         description = "Boots a device tree the way the Linux driver core would, without hardware.",
-        subcommands = {BootCommand.class, WhyCommand.class, DiffCommand.class, DmaCommand.class, CompileCommand.class, BenchCommand.class,
+        subcommands = {BootCommand.class, LintCommand.class, WhyCommand.class, DiffCommand.class, DmaCommand.class,
+            CompileCommand.class, BenchCommand.class,
             CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -29,18 +30,23 @@ public final class DtprobeCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
     }
 
-    /** Reads the version Maven filtered into the jar. */
+    /** The version Maven filtered into the jar ("unknown" when run from classes without it). */
+    static String version() {
+        Properties p = new Properties();
+        try (InputStream in = DtprobeCommand.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return p.getProperty("version", "unknown");
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = DtprobeCommand.class.getResourceAsStream("version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            }
-            return new String[] {"dtprobe " + p.getProperty("version", "unknown"),
-                "Java " + System.getProperty("java.version")};
+        public String[] getVersion() {
+            return new String[] {"dtprobe " + version(), "Java " + System.getProperty("java.version")};
         }
     }
 }

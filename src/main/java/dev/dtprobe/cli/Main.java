@@ -27,7 +27,11 @@ public final class Main {
     }
 
     static CommandLine commandLine() {
-        CommandLine cmd = new CommandLine(new DtprobeCommand());
+        return withHandlers(new CommandLine(new DtprobeCommand()));
+    }
+
+    /** Installs dtprobe's error handling (one line, an exit code, no trace) on a command line. */
+    static CommandLine withHandlers(CommandLine cmd) {
         cmd.setExecutionExceptionHandler(Main::handleException);
         cmd.setParameterExceptionHandler(Main::handleUsageError);
         return cmd;
