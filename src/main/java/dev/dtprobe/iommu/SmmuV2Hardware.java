@@ -7,6 +7,7 @@ import dev.dtprobe.translate.smmu.SmmuConfig;
 import dev.dtprobe.translate.smmu.SmmuDomain;
 import dev.dtprobe.translate.smmu.SmmuResult;
 import dev.dtprobe.translate.smmu.SmmuVersion;
+import dev.dtprobe.tree.Node;
 import dev.dtprobe.tree.Property;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,9 +29,14 @@ final class SmmuV2Hardware {
 
     SmmuV2Hardware(IommuInstance instance) {
         this.instance = instance;
-        Property compatible = instance.node().property("compatible");
+        this.smmu = new ArmSmmu(config(instance.node()), true);
+    }
+
+    /** The implementation the model assumes for an SMMU node (its version from the compatible). */
+    static SmmuConfig config(Node node) {
+        Property compatible = node.property("compatible");
         SmmuVersion version = SmmuVersion.fromCompatible(compatible == null ? List.of() : compatible.value().strings());
-        this.smmu = new ArmSmmu(SmmuConfig.builder().version(version).smrs(128).contextBanks(16, 0).build(), true);
+        return SmmuConfig.builder().version(version).smrs(128).contextBanks(16, 0).build();
     }
 
     /** Attaches the master's (stream ID, SMR mask) pairs to its group's default domain. */
