@@ -16,6 +16,7 @@ public final class ProbeRules {
             new StreamIdRange(),
             new DependencyCycle(),
             new DmaOwnershipConflict(),
+            new PciSplitIommuGroup(),
             new XenGrantDmaNoDriver(),
             new StaleDmaOps());
 

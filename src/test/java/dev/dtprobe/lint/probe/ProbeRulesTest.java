@@ -472,6 +472,28 @@ class ProbeRulesTest {
     }
 
     @Nested
+    class PciSplitIommuGroupRule {
+        final DriverCatalog mlx5 = TestDrivers.sampleBoardWith(CatalogEntry.builtin(new DriverSpec("mlx5_core",
+                List.of("pci15b3,1017"), BusType.PCI, InitcallLevel.DEVICE, 70000, null, List.of(), false, null, false)));
+        final String board = pciBoard("iommu-map = <0x0 &smmu 0x0 0x10000>;", "arm,smmu-v3");
+
+        @Test
+        void endpointGroupedBeforeItsPort() {
+            // §6 / §9 S13: pcieport defers (SMMU not registered), mlx5_core then probes the endpoint first
+            assertEquals(List.of("pci-split-iommu-group /pcie@10000000/pcie@0,0/ethernet@0,0: 0000:01:00.0 is in IOMMU "
+                    + "group 0 but its upstream bridge 0000:00:00.0 (no ACS) is in group 1: the endpoint was grouped "
+                    + "before the bridge (groups form at driver probe up to v6.14; this is v6.6), so VFIO would treat "
+                    + "devices that can reach each other by DMA as isolated"),
+                    ProbeLint.dts(board).catalog(mlx5).lines("pci-split-iommu-group"));
+        }
+
+        @Test
+        void v615GroupsAtIommuRegistration() {
+            assertEquals(List.of(), ProbeLint.dts(board).kernel("6.15").catalog(mlx5).lines("pci-split-iommu-group"));
+        }
+    }
+
+    @Nested
     class XenGrantDmaNoDriverRule {
         static final String XEN = """
                 / {
