@@ -29,7 +29,9 @@ public final class DependencyCycle extends LintRule {
             .summary("devices depend on each other through supplier properties (a fw_devlink cycle)")
             .description("""
                     Reports each loop of supplier dependencies (clocks, power-domains, resets, ...)
-                    among devices once, at the first device of the loop in tree order. fw_devlink
+                    among devices once, at the first device of the loop in tree order. Loops made
+                    only of OF graph links (remote-endpoint, which point both ways by design) are
+                    left out unless a device in them never binds. fw_devlink
                     relaxes the links of a loop it detects: v6.3+ logs "Fixed dependency cycle(s)
                     with <node>", v5.13-v6.2 turns the closing link into a sync-state-only link.
                     Neither device then waits for the other, so the probe order is left to chance and
@@ -73,8 +75,10 @@ public final class DependencyCycle extends LintRule {
         BootResult boot = ctx.boot();
         Set<Device> reported = new HashSet<>();
         for (List<Device> loop : linkLoops(boot)) {
-            reportLoop(loop, boot, ctx);
             reported.addAll(loop);
+            if (!onlyGraphLinks(loop) || loop.stream().anyMatch(d -> d.state() != DeviceState.BOUND)) {
+                reportLoop(loop, boot, ctx);
+            }
         }
         for (Device d : boot.devices()) {
             if (d.node() == null || d.state() == DeviceState.BOUND || reported.contains(d)) {
@@ -142,6 +146,22 @@ public final class DependencyCycle extends LintRule {
                 ? "so neither waits for the other and the probe order is left to the drivers' own -EPROBE_DEFER handling"
                 : "yet " + String.join(", ", stuck) + " never bind: their probes need each other's resources";
         ctx.report(first.node(), firstProperty, "dependency cycle " + path + ": " + kernel + ", " + outcome);
+    }
+
+    /**
+     * An OF graph (remote-endpoint) links both ends to each other by design; such loops are
+     * expected, and the drivers meet through the component framework.
+     */
+    private static boolean onlyGraphLinks(List<Device> loop) {
+        for (Device d : loop) {
+            for (DeviceLink l : d.supplierLinks()) {
+                if (l.isRelaxed() && CYCLE.equals(l.relaxedWhy()) && loop.contains(l.supplier())
+                        && !"remote-endpoint".equals(l.property())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static DeviceLink cycleLink(Device d, List<Device> loop) {

@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class IommuMapGaps extends LintRule {
     static final RuleInfo INFO = RuleInfo.builder("iommu-map-gaps", RuleLevel.WARNING, RuleCategory.PROBE)
-            .summary("iommu-map that leaves enumerated devices uncovered, overlaps itself, or masks distinct IDs together")
+            .summary("iommu-map that leaves enumerated devices uncovered, has empty or overlapping entries, or masks distinct IDs together")
             .description("""
                     Uses the boot's PCI enumeration (and fsl-mc objects) to check the host bridge's
                     iommu-map against the requester IDs that really occur. A RID no entry covers
@@ -86,6 +86,12 @@ public final class IommuMapGaps extends LintRule {
     }
 
     private static void overlaps(Node node, Property p, List<IdMapEntries.Entry> entries, LintContext ctx) {
+        for (IdMapEntries.Entry e : entries) {
+            if (e.length() == 0) {
+                ctx.report(node, p, "entry " + e.index() + " (id-base " + Texts.hex(e.idBase()) + ") has length 0 and "
+                        + "maps no ID (if the boot firmware fills it in, lint the tree it passes to the kernel)");
+            }
+        }
         for (int j = 0; j < entries.size(); j++) {
             IdMapEntries.Entry later = entries.get(j);
             for (int i = 0; i < j; i++) {

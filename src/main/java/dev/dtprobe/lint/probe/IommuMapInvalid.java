@@ -13,14 +13,14 @@ import dev.dtprobe.tree.Property;
 /** {@code iommu-map} / {@code msi-map} entries that {@code of_map_id} rejects or that map nothing. */
 public final class IommuMapInvalid extends LintRule {
     static final RuleInfo INFO = RuleInfo.builder("iommu-map-invalid", RuleLevel.ERROR, RuleCategory.PROBE)
-            .summary("iommu-map or msi-map that of_map_id rejects: bad length, mask ignoring id-base, empty entries, wrong target")
+            .summary("iommu-map or msi-map that of_map_id rejects: bad length, mask ignoring id-base, wrong target")
             .description("""
                     Checks a host bridge's (or fsl-mc bus's) iommu-map and msi-map the way
                     of_map_id() reads them. A length that is not a whole number of
                     <id-base phandle out-base length> entries fails every lookup with -EINVAL ("Bad
                     iommu-map length"). An id-base with bits outside iommu-map-mask fails with
                     -EFAULT ("iommu-map-mask (0x..) ignores id-base (0x..)") for every ID that reaches
-                    the entry. An entry of length 0 maps nothing; a phandle that names no node gives
+                    the entry. A phandle that names no node gives
                     -ENODEV. An iommu-map target that is not an IOMMU (no #iommu-cells, or no IOMMU
                     driver) and an msi-map target without msi-controller are reported too. Disabled
                     targets are not (a board may disable its SMMU on purpose). Devices behind such a
@@ -79,9 +79,6 @@ public final class IommuMapInvalid extends LintRule {
                         + "of_map_id fails with -EFAULT (\"Invalid " + map + " translation - " + map + "-mask ("
                         + Texts.hex(mask) + ") ignores id-base (" + Texts.hex(e.idBase()) + ")\") for every ID that "
                         + "reaches this entry" + consequence(map));
-            }
-            if (e.length() == 0) {
-                ctx.report(node, p, entry + " has length 0 and maps no ID");
             }
             Node target = ctx.graph().byPhandle(e.phandle());
             if (target == null) {
