@@ -11,6 +11,7 @@ import dev.dtprobe.lint.RuleCategory;
 import dev.dtprobe.lint.RuleInfo;
 import dev.dtprobe.lint.RuleLevel;
 import dev.dtprobe.tree.Node;
+import java.util.List;
 
 /**
  * A device that binds only because the deferred-probe timeout ended its wait: for an IOMMU
@@ -67,7 +68,8 @@ public final class BoundAfterTimeout extends LintRule {
             return;
         }
         DeferCause cause = d.lastCause();
-        boolean gaveUpIommu = cause != null && cause.kind() == DeferCause.Kind.IOMMU && boot.iommu().group(d) == null;
+        String gaveUpLine = Texts.gaveUpOnIommu(boot, d);
+        boolean gaveUpIommu = gaveUpLine != null;
         boolean afterTimeout = BootFacts.of(ctx).boundAfterTimeout(d);
         if (!gaveUpIommu && !afterTimeout) {
             return;
@@ -83,13 +85,10 @@ public final class BoundAfterTimeout extends LintRule {
                     .append(" in v").append(boot.profile().version()).append(")");
         }
         if (gaveUpIommu) {
-            Node iommu = cause.supplier();
-            String line = Texts.logLine(boot, d, "ignoring dependency");
-            msg.append(": it waited for IOMMU ").append(iommu == null ? "(iommu-map target)" : iommu.path())
-                    .append(", which never registered");
-            if (line != null) {
-                msg.append(" (\"").append(line).append("\")");
-            }
+            List<IommusEntries.Entry> entries = IommusEntries.of(ctx.graph(), node);
+            Node iommu = entries.isEmpty() ? null : entries.get(0).target();
+            msg.append(": it waited for IOMMU ").append(iommu == null ? "(its host bridge's iommu-map target)" : iommu.path())
+                    .append(", which had not registered (\"").append(gaveUpLine).append("\")");
             msg.append(", and bound without it: ").append(Texts.dmaWithoutIommu(d));
             if (iommu != null && boot.iommu().isRegistered(iommu)) {
                 msg.append("; the IOMMU registered later, but the device keeps this DMA setup until it is re-bound");

@@ -1,7 +1,6 @@
 package dev.dtprobe.lint.probe;
 
 import dev.dtprobe.driver.BootResult;
-import dev.dtprobe.driver.DeferCause;
 import dev.dtprobe.driver.Device;
 import dev.dtprobe.driver.DeviceState;
 import dev.dtprobe.iommu.IommuInstance;
@@ -65,13 +64,13 @@ public final class BoundWithoutIommu extends LintRule {
         if (d == null || d.state() != DeviceState.BOUND || boot.iommu().group(d) != null) {
             return;
         }
-        DeferCause cause = d.lastCause();
-        if (cause != null && cause.kind() == DeferCause.Kind.IOMMU) {
-            return; // it waited and gave up: bound-after-timeout
+        if (Texts.gaveUpOnIommu(boot, d) != null) {
+            return; // it waited until the kernel gave up: bound-after-timeout
         }
         for (IommusEntries.Entry e : IommusEntries.of(ctx.graph(), node)) {
             IommuInstance iommu = boot.iommu().instance(e.target());
-            if (iommu == null || !iommu.hasOfXlate()) {
+            if (iommu == null || !iommu.hasOfXlate() || e.target().property("#iommu-cells") == null) {
+                // no #iommu-cells: the reference itself is wrong (iommus-not-an-iommu)
                 continue;
             }
             Device iommuDev = boot.device(e.target());

@@ -81,7 +81,7 @@ public final class DependencyCycle extends LintRule {
             }
         }
         for (Device d : boot.devices()) {
-            if (d.node() == null || d.state() == DeviceState.BOUND || reported.contains(d)) {
+            if (d.node() == null || d.state() != DeviceState.DEFERRED || reported.contains(d)) {
                 continue;
             }
             WhyChain why = boot.why(d);

@@ -65,7 +65,7 @@ public final class IommuMapGaps extends LintRule {
 
     @Override
     public void visitNode(Node node, LintContext ctx) {
-        if (!DeviceGraph.isAvailable(node)) {
+        if (node.property("iommu-map") == null && node.property("msi-map") == null || !DeviceGraph.isAvailable(node)) {
             return;
         }
         for (String map : IdMapEntries.MAPS) {

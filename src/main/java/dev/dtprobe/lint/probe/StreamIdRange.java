@@ -54,7 +54,8 @@ public final class StreamIdRange extends LintRule {
 
     @Override
     public void visitNode(Node node, LintContext ctx) {
-        if (!ctx.canBoot() || !DeviceGraph.isAvailable(node)) {
+        if (node.property("iommus") == null && node.property("iommu-map") == null || !ctx.canBoot()
+                || !DeviceGraph.isAvailable(node)) {
             return;
         }
         DriverCatalog catalog = ctx.boot().catalog();

@@ -38,6 +38,18 @@ final class Texts {
         return null;
     }
 
+    /**
+     * The kernel line that ends a device's wait for an IOMMU that never registered ("deferred probe
+     * timeout, ignoring dependency", or "ignoring dependency for device, assuming no driver"), when
+     * the device then bound with no IOMMU group; null otherwise.
+     */
+    static String gaveUpOnIommu(BootResult boot, Device d) {
+        if (d.state() != dev.dtprobe.driver.DeviceState.BOUND || d.deferCount() == 0 || boot.iommu().group(d) != null) {
+            return null;
+        }
+        return logLine(boot, d, "ignoring dependency");
+    }
+
     static String label(Node n) {
         return n.isRoot() ? "/" : n.path();
     }

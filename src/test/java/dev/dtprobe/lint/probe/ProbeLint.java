@@ -4,6 +4,7 @@ import dev.dtprobe.driver.BootSimulation;
 import dev.dtprobe.driver.catalog.DriverCatalog;
 import dev.dtprobe.frontend.LoadOptions;
 import dev.dtprobe.frontend.TreeLoader;
+import dev.dtprobe.kernel.Cmdline;
 import dev.dtprobe.kernel.KernelProfile;
 import dev.dtprobe.kernel.KernelVersion;
 import dev.dtprobe.lint.Finding;
@@ -23,7 +24,7 @@ import java.util.stream.Collectors;
 
 /**
  * Lints a tree with the probe rules under a chosen boot (kernel, architecture, catalog,
- * driver_override): what {@code LintFixture.booting} offers, plus the overrides and the 32-bit
+ * command line, driver_override): what {@code LintFixture.booting} offers, plus the overrides and the 32-bit
  * ARM profile some probe rules need. Findings come as {@code "rule-id /path[:prop]: message"}.
  */
 final class ProbeLint {
@@ -32,6 +33,8 @@ final class ProbeLint {
     private KernelProfile.Arch arch = KernelProfile.Arch.ARM64;
     private DriverCatalog catalog = TestDrivers.sampleBoard();
     private final Map<String, String> overrides = new LinkedHashMap<>();
+    private String cmdline;
+    private boolean modules = true;
 
     private ProbeLint(DeviceTree tree) {
         this.tree = tree;
@@ -55,6 +58,18 @@ final class ProbeLint {
 
     ProbeLint arch(KernelProfile.Arch a) {
         this.arch = a;
+        return this;
+    }
+
+    /** Kernel command line, e.g. {@code "deferred_probe_timeout=-1 fw_devlink.strict=1"}. */
+    ProbeLint cmdline(String args) {
+        this.cmdline = args;
+        return this;
+    }
+
+    /** A kernel built without CONFIG_MODULES. */
+    ProbeLint noModules() {
+        this.modules = false;
         return this;
     }
 
@@ -90,7 +105,8 @@ final class ProbeLint {
     }
 
     private List<String> run(RuleLevels levels) {
-        KernelProfile profile = KernelProfile.forVersion(KernelVersion.parse(kernel), true, arch);
+        KernelProfile profile = Cmdline.apply(KernelProfile.forVersion(KernelVersion.parse(kernel), modules, arch),
+                cmdline).profile();
         LintContext ctx = new LintContext(tree, "test.dts",
                 t -> new BootSimulation(profile, catalog, overrides).run(t));
         List<Finding> findings = new Linter(levels).lint(ctx);

@@ -147,7 +147,7 @@ class ProbeRulesTest {
             String dts = soc(UNKNOWN_IOMMU + mmc("iommus = <&smmu 0x10>;"));
             assertOne(ProbeLint.dts(dts).lines("bound-after-timeout"),
                     "bound-after-timeout /soc/mmc@2000:iommus: binds only after the deferred-probe timeout fired at 10.0",
-                    "waited for IOMMU /soc/iommu@1000, which never registered",
+                    "waited for IOMMU /soc/iommu@1000, which had not registered",
                     "(\"deferred probe timeout, ignoring dependency\")",
                     "its DMA bypasses translation");
         }

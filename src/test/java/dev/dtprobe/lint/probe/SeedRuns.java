@@ -14,7 +14,8 @@ import java.util.List;
 
 /**
  * The boots a sample's "Run:" comment lines ask for ({@code ./dtprobe boot FILE [options]}), as
- * {@link ProbeLint} set-ups: -I, --drivers, --kernel, --arch, --bind and --fault are understood;
+ * {@link ProbeLint} set-ups: -I, --drivers, --kernel, --arch, --cmdline, --no-modules, --bind and
+ * --fault are understood;
  * any other option fails the test, so a sample cannot silently be linted under another boot.
  */
 final class SeedRuns {
@@ -27,7 +28,7 @@ final class SeedRuns {
             for (String line : Files.readAllLines(Path.of(sample))) {
                 String t = line.replaceFirst("^\\s*\\*\\s*", "");
                 if (t.startsWith("./dtprobe boot ")) {
-                    out.add(parse(t.substring("./dtprobe boot ".length()).trim().split("\\s+")));
+                    out.add(parse(words(t.substring("./dtprobe boot ".length()).trim())));
                 }
             }
         } catch (IOException e) {
@@ -39,6 +40,16 @@ final class SeedRuns {
         return out;
     }
 
+    /** Splits at spaces, keeping "double-quoted words" together (for --cmdline). */
+    private static String[] words(String line) {
+        List<String> out = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(line);
+        while (m.find()) {
+            out.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return out.toArray(new String[0]);
+    }
+
     private static ProbeLint parse(String[] args) {
         List<Path> includes = new ArrayList<>();
         DriverCatalog catalog = DriverCatalog.bundled();
@@ -46,9 +57,17 @@ final class SeedRuns {
         List<String[]> binds = new ArrayList<>();
         String kernel = "6.6";
         KernelProfile.Arch arch = KernelProfile.Arch.ARM64;
+        String cmdline = null;
+        boolean noModules = false;
         for (int i = 1; i < args.length; i += 2) {
+            if (args[i].equals("--no-modules")) {
+                noModules = true;
+                i--;
+                continue;
+            }
             String value = args[i + 1];
             switch (args[i]) {
+                case "--cmdline" -> cmdline = value;
                 case "-I" -> includes.add(Path.of(value));
                 case "--drivers" -> catalog = catalog.merge(DriverCatalog.load(Path.of(value)));
                 case "--kernel" -> kernel = value;
@@ -63,6 +82,10 @@ final class SeedRuns {
         }
         ProbeLint lint = ProbeLint.file(Path.of(args[0]), includes).kernel(kernel).arch(arch).catalog(catalog);
         binds.forEach(b -> lint.bind(b[0], b[1]));
+        lint.cmdline(cmdline);
+        if (noModules) {
+            lint.noModules();
+        }
         return lint;
     }
 }
