@@ -35,14 +35,22 @@ public final class DmaOwnershipConflict extends LintRule {
                     streams/instances, or assign the whole group.""")
             .example("""
                     / {
-                        ipmmu_ds1: iommu@e7740000 {
-                            compatible = "renesas,ipmmu-r8a7795";
-                            reg = <0 0xe7740000 0 0x1000>;
-                            #iommu-cells = <1>;
+                        #address-cells = <1>;
+                        #size-cells = <1>;
+                        soc {
+                            compatible = "simple-bus";
+                            #address-cells = <1>;
+                            #size-cells = <1>;
+                            ranges;
+                            ipmmu_ds1: iommu@e7740000 {   /* ipmmu-vmsa: one group per instance */
+                                compatible = "renesas,ipmmu-r8a7795";
+                                reg = <0xe7740000 0x1000>;
+                                #iommu-cells = <1>;
+                            };
+                            /* booted with driver_override ee100000.mmc=vfio-platform */
+                            mmc@ee100000 { compatible = "renesas,sdhi-r8a7795"; reg = <0xee100000 0x2000>; iommus = <&ipmmu_ds1 32>; };
+                            mmc@ee140000 { compatible = "renesas,sdhi-r8a7795"; reg = <0xee140000 0x2000>; iommus = <&ipmmu_ds1 34>; };
                         };
-                        /* booted with driver_override: ee100000.mmc=vfio-platform */
-                        mmc@ee100000 { compatible = "renesas,sdhi-r8a7795"; iommus = <&ipmmu_ds1 32>; };
-                        mmc@ee140000 { compatible = "renesas,sdhi-r8a7795"; iommus = <&ipmmu_ds1 34>; };
                     };""")
             .build();
 
