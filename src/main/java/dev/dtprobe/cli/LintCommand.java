@@ -2,6 +2,7 @@ package dev.dtprobe.cli;
 
 import dev.dtprobe.diag.InputException;
 import dev.dtprobe.diag.SourcePos;
+import dev.dtprobe.driver.BootResult;
 import dev.dtprobe.driver.BootSimulation;
 import dev.dtprobe.driver.catalog.DriverCatalog;
 import dev.dtprobe.kernel.KernelProfile;
@@ -28,21 +29,24 @@ import dev.dtprobe.report.lint.LintFormat;
 import dev.dtprobe.report.lint.RulesReference;
 import dev.dtprobe.report.lint.SarifReport;
 import dev.dtprobe.report.lint.TextReport;
+import dev.dtprobe.tree.DeviceTree;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Stack;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code dtprobe lint}: dtc's checks and the probe-aware rules over many boards, for CI. */
 @Command(name = "lint",
@@ -105,6 +109,10 @@ final class LintCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     CatalogOptions drivers = new CatalogOptions();
+
+    @Option(names = "--bind", paramLabel = "DEVICE=DRIVER",
+            description = "driver_override for the probe rules, repeatable: only DRIVER may bind DEVICE.")
+    Map<String, String> bind = new LinkedHashMap<>();
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
             description = "Boards linted in parallel (default: the number of processors).")
@@ -218,11 +226,12 @@ final class LintCommand implements Callable<Integer> {
         throw new InputException(SourcePos.ofFile("--format"), "--list-rules prints text or markdown, not " + formats);
     }
 
-    private Function<String, Function<dev.dtprobe.tree.DeviceTree, dev.dtprobe.driver.BootResult>> booter() {
+    /** Per kernel version (a config file may name one), how to boot a tree for the probe rules. */
+    private Function<String, Function<DeviceTree, BootResult>> booter() {
         DriverCatalog catalog = drivers.catalog();
         return version -> {
             KernelProfile profile = kernel.profile(version);
-            return tree -> new BootSimulation(profile, catalog).run(tree);
+            return tree -> new BootSimulation(profile, catalog, bind).run(tree);
         };
     }
 

@@ -16,6 +16,11 @@ final class DriverHistory {
     private DriverHistory() {
     }
 
+    /** The first release that has the driver, or null when it is in every simulated kernel. */
+    static KernelVersion introducedIn(String driver) {
+        return INTRODUCED.get(driver);
+    }
+
     static boolean existsIn(String driver, KernelVersion v) {
         KernelVersion since = INTRODUCED.get(driver);
         return since == null || v.compareTo(since) >= 0;

@@ -70,7 +70,9 @@ final class ResourceLookup {
                 continue;
             }
             Node provider = providerNode(ref.supplier());
-            if (provider != null && !earlyProvider.test(provider)) {
+            // a device never waits for itself: a pin controller's own pinctrl-0 states are hogs it
+            // claims at registration, an MFD's supplies from its own regulators are wired inside it
+            if (provider != null && provider != dev.node() && !earlyProvider.test(provider)) {
                 providers.add(provider);
                 properties.add(ref.property());
             }

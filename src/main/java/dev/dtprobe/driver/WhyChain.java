@@ -134,6 +134,10 @@ public final class WhyChain {
         List<String> compatibles = DevicePopulator.compatibles(node);
         for (String c : compatibles) {
             for (CatalogEntry e : result.catalog().matching(c)) {
+                if (!DriverHistory.existsIn(e.spec().name(), result.profile().version())) {
+                    return "driver " + e.spec().name() + " for \"" + c + "\" does not exist in v"
+                            + result.profile().version() + " (added in v" + DriverHistory.introducedIn(e.spec().name()) + ")";
+                }
                 if (e.build() == Build.ABSENT) {
                     return "driver " + e.spec().name() + " for \"" + c + "\" is not built"
                             + (e.spec().config() == null ? "" : " (" + e.spec().config() + " is not set)");

@@ -5,6 +5,7 @@ import dev.dtprobe.kernel.DmaMaster;
 import dev.dtprobe.translate.pgtable.Xlate;
 import dev.dtprobe.translate.smmu.ArmSmmu;
 import dev.dtprobe.translate.smmu.SmmuDomain;
+import dev.dtprobe.translate.smmu.SmmuConfig;
 import dev.dtprobe.translate.smmu.SmmuResources;
 import dev.dtprobe.translate.smmu.SmmuResult;
 import dev.dtprobe.translate.smmu.SmmuVersion;
@@ -30,9 +31,17 @@ final class SmmuV2Hardware {
 
     SmmuV2Hardware(IommuInstance instance, DeviceGraph graph) {
         this.instance = instance;
-        Property compatible = instance.node().property("compatible");
+        this.smmu = new ArmSmmu(config(instance.node(), contextIrqs(instance.node(), graph)), true);
+    }
+
+    /**
+     * The implementation the model assumes for an SMMU node: its version from the compatible,
+     * its resources from {@link SmmuResources} ({@code contextIrqs} -1: not known).
+     */
+    static SmmuConfig config(Node node, int contextIrqs) {
+        Property compatible = node.property("compatible");
         SmmuVersion version = SmmuVersion.fromCompatible(compatible == null ? List.of() : compatible.value().strings());
-        this.smmu = new ArmSmmu(SmmuResources.forNode(version, contextIrqs(instance.node(), graph)), true);
+        return SmmuResources.forNode(version, contextIrqs);
     }
 
     /**

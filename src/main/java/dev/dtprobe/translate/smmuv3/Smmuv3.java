@@ -69,8 +69,11 @@ public final class Smmuv3 {
         this.tlb = new Iotlb(1024);
     }
 
+    /** IDR1.SIDSIZE of the default model: what dtprobe assumes when the DT cannot say. */
+    public static final int DEFAULT_SID_BITS = 16;
+
     /** 16-bit SIDs, 20-bit SSIDs, 2-level stream table, S1 and S2. */
-    public Smmuv3(GuestMemory mem) { this(mem, 16, 20, true, true, true); }
+    public Smmuv3(GuestMemory mem) { this(mem, DEFAULT_SID_BITS, 20, true, true, true); }
 
     public GuestMemory memory() { return mem; }
 
