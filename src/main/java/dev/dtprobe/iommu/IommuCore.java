@@ -224,20 +224,43 @@ public final class IommuCore {
         IommuGroup group = deviceGroup(dev, iommu);
         group.add(dev);
         groupOf.put(dev, group);
+        log.dev(LogLevel.INFO, driverPrefix, dev.name(), "Adding to iommu group " + group.id());
+        int err = attachDefaultDomain(dev, iommu, spec, group);
+        if (err < 0) {
+            // iommu_probe_device: the default-domain attach failed, so the device leaves the
+            // group again and of_iommu_configure leaves it without an IOMMU
+            group.remove(dev);
+            groupOf.remove(dev);
+            if (group.devices().isEmpty() && groups.get(groups.size() - 1) == group) {
+                groups.remove(groups.size() - 1); // the kernel's ida hands the id out again
+            }
+            log.dev(LogLevel.INFO, driverPrefix, dev.name(), "Removing from iommu group " + group.id());
+            log.dev(LogLevel.DEBUG, driverPrefix, dev.name(), "Adding to IOMMU failed: " + err);
+            String why = err == -Errno.ENOSPC ? "no free context bank" : Errno.name(err);
+            return new IommuConfig(err, iommu.driverName() + " could not attach the device to its group's default "
+                    + "domain (" + why + ")");
+        }
+        return IommuConfig.BEHIND_IOMMU;
+    }
+
+    /** Programs the modelled hardware for the group's default domain; a negative errno on failure. */
+    private int attachDefaultDomain(DmaMaster dev, IommuInstance iommu, Fwspec spec, IommuGroup group) {
         Smmuv3Hardware v3 = smmuv3.get(iommu);
         if (v3 != null) {
             v3.attach(dev, spec.ids(), group);
         }
         SmmuV2Hardware v2 = smmuv2.get(iommu);
         if (v2 != null) {
-            v2.attach(dev, spec.ids(), group);
+            int err = v2.attach(dev, spec.ids(), group);
+            if (err < 0) {
+                return err;
+            }
         }
         IpmmuHardware ipmmu = ipmmus.get(iommu.node());
         if (ipmmu != null) {
             ipmmu.attach(dev, spec.ids());
         }
-        log.dev(LogLevel.INFO, driverPrefix, dev.name(), "Adding to iommu group " + group.id());
-        return IommuConfig.BEHIND_IOMMU;
+        return 0;
     }
 
     /** The driver's device_group: per instance (IPMMU), PCI topology, shared streams, or per device. */

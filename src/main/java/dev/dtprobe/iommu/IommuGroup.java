@@ -51,6 +51,10 @@ public final class IommuGroup {
         devices.add(dev);
     }
 
+    void remove(DmaMaster dev) {
+        devices.remove(dev);
+    }
+
     void setDefaultDomain(DomainType type) {
         defaultDomain = type;
     }
