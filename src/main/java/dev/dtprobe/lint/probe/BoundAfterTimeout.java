@@ -6,7 +6,6 @@ import dev.dtprobe.driver.Device;
 import dev.dtprobe.driver.DeviceLink;
 import dev.dtprobe.driver.DeviceState;
 import dev.dtprobe.lint.LintContext;
-import dev.dtprobe.lint.LintRule;
 import dev.dtprobe.lint.RuleCategory;
 import dev.dtprobe.lint.RuleInfo;
 import dev.dtprobe.lint.RuleLevel;
@@ -17,7 +16,7 @@ import java.util.List;
  * A device that binds only because the deferred-probe timeout ended its wait: for an IOMMU
  * (then it binds without one) or for a fw_devlink supplier that never matched a driver.
  */
-public final class BoundAfterTimeout extends LintRule {
+public final class BoundAfterTimeout extends DeviceRule {
     static final RuleInfo INFO = RuleInfo.builder("bound-after-timeout", RuleLevel.WARNING, RuleCategory.PROBE)
             .summary("a device binds only after the deferred-probe timeout, often without its IOMMU")
             .description("""
@@ -58,13 +57,8 @@ public final class BoundAfterTimeout extends LintRule {
     }
 
     @Override
-    public void visitNode(Node node, LintContext ctx) {
-        if (!ctx.canBoot()) {
-            return;
-        }
-        BootResult boot = ctx.boot();
-        Device d = boot.device(node);
-        if (d == null || d.state() != DeviceState.BOUND || d.deferCount() == 0) {
+    protected void visitDevice(Node node, Device d, BootResult boot, LintContext ctx) {
+        if (d.state() != DeviceState.BOUND || d.deferCount() == 0) {
             return;
         }
         DeferCause cause = d.lastCause();

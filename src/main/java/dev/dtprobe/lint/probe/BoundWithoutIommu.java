@@ -5,7 +5,6 @@ import dev.dtprobe.driver.Device;
 import dev.dtprobe.driver.DeviceState;
 import dev.dtprobe.iommu.IommuInstance;
 import dev.dtprobe.lint.LintContext;
-import dev.dtprobe.lint.LintRule;
 import dev.dtprobe.lint.RuleCategory;
 import dev.dtprobe.lint.RuleInfo;
 import dev.dtprobe.lint.RuleLevel;
@@ -15,7 +14,7 @@ import dev.dtprobe.tree.Node;
  * A device bound without the IOMMU it names although that IOMMU did register: it was too early
  * (before v4.12 no probe deferral waited for IOMMUs), or the IOMMU driver rejected it.
  */
-public final class BoundWithoutIommu extends LintRule {
+public final class BoundWithoutIommu extends DeviceRule {
     static final RuleInfo INFO = RuleInfo.builder("bound-without-iommu", RuleLevel.WARNING, RuleCategory.PROBE)
             .summary("a device binds without the IOMMU it names, although that IOMMU registers")
             .description("""
@@ -55,13 +54,8 @@ public final class BoundWithoutIommu extends LintRule {
     }
 
     @Override
-    public void visitNode(Node node, LintContext ctx) {
-        if (!ctx.canBoot() || node.property("iommus") == null) {
-            return;
-        }
-        BootResult boot = ctx.boot();
-        Device d = boot.device(node);
-        if (d == null || d.state() != DeviceState.BOUND || boot.iommu().group(d) != null) {
+    protected void visitDevice(Node node, Device d, BootResult boot, LintContext ctx) {
+        if (node.property("iommus") == null || d.state() != DeviceState.BOUND || boot.iommu().group(d) != null) {
             return;
         }
         if (Texts.gaveUpOnIommu(boot, d) != null) {

@@ -6,7 +6,6 @@ import dev.dtprobe.driver.Device;
 import dev.dtprobe.driver.DeviceState;
 import dev.dtprobe.driver.catalog.CatalogEntry;
 import dev.dtprobe.lint.LintContext;
-import dev.dtprobe.lint.LintRule;
 import dev.dtprobe.lint.RuleCategory;
 import dev.dtprobe.lint.RuleInfo;
 import dev.dtprobe.lint.RuleLevel;
@@ -17,7 +16,7 @@ import java.util.List;
 import java.util.Set;
 
 /** A device that is still unbound when the simulated boot ends, with the chain that blocks it. */
-public final class NeverBinds extends LintRule {
+public final class NeverBinds extends DeviceRule {
     static final RuleInfo INFO = RuleInfo.builder("never-binds", RuleLevel.WARNING, RuleCategory.PROBE)
             .summary("a device never binds to a driver; the finding names what blocks it")
             .description("""
@@ -61,13 +60,8 @@ public final class NeverBinds extends LintRule {
     }
 
     @Override
-    public void visitNode(Node node, LintContext ctx) {
-        if (!ctx.canBoot()) {
-            return;
-        }
-        BootResult boot = ctx.boot();
-        Device d = boot.device(node);
-        if (d == null || d.state() == DeviceState.BOUND || d.isPopulatedBus() || IommuTargets.isXenGrantDma(node)) {
+    protected void visitDevice(Node node, Device d, BootResult boot, LintContext ctx) {
+        if (d.state() == DeviceState.BOUND || d.isPopulatedBus() || IommuTargets.isXenGrantDma(node)) {
             return;
         }
         if (endsInCatalogGap(boot, d)) {

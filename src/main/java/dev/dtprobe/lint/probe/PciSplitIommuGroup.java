@@ -4,7 +4,6 @@ import dev.dtprobe.driver.BootResult;
 import dev.dtprobe.driver.Device;
 import dev.dtprobe.iommu.IommuGroup;
 import dev.dtprobe.lint.LintContext;
-import dev.dtprobe.lint.LintRule;
 import dev.dtprobe.lint.RuleCategory;
 import dev.dtprobe.lint.RuleInfo;
 import dev.dtprobe.lint.RuleLevel;
@@ -14,7 +13,7 @@ import dev.dtprobe.tree.Node;
  * A PCI function in another IOMMU group than the bridge above it, although the bridge has no
  * ACS: the group was formed before the bridge's (endpoint probed first, up to v6.14).
  */
-public final class PciSplitIommuGroup extends LintRule {
+public final class PciSplitIommuGroup extends DeviceRule {
     static final RuleInfo INFO = RuleInfo.builder("pci-split-iommu-group", RuleLevel.WARNING, RuleCategory.PROBE)
             .summary("a PCI function and the bridge above it end in different IOMMU groups")
             .description("""
@@ -49,13 +48,8 @@ public final class PciSplitIommuGroup extends LintRule {
     }
 
     @Override
-    public void visitNode(Node node, LintContext ctx) {
-        if (!ctx.canBoot()) {
-            return;
-        }
-        BootResult boot = ctx.boot();
-        Device d = boot.device(node);
-        if (d == null || !d.isPci() || d.upstreamBridge() == null) {
+    protected void visitDevice(Node node, Device d, BootResult boot, LintContext ctx) {
+        if (!d.isPci() || d.upstreamBridge() == null) {
             return;
         }
         Device bridge = d.upstreamBridge();

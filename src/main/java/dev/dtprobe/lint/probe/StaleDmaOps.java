@@ -3,14 +3,13 @@ package dev.dtprobe.lint.probe;
 import dev.dtprobe.driver.BootResult;
 import dev.dtprobe.driver.Device;
 import dev.dtprobe.lint.LintContext;
-import dev.dtprobe.lint.LintRule;
 import dev.dtprobe.lint.RuleCategory;
 import dev.dtprobe.lint.RuleInfo;
 import dev.dtprobe.lint.RuleLevel;
 import dev.dtprobe.tree.Node;
 
 /** 32-bit ARM before v4.12: IOMMU DMA ops survive a deferred probe and point at a released mapping. */
-public final class StaleDmaOps extends LintRule {
+public final class StaleDmaOps extends DeviceRule {
     static final RuleInfo INFO = RuleInfo.builder("stale-dma-ops", RuleLevel.ERROR, RuleCategory.PROBE)
             .summary("a device retries its probe with stale IOMMU DMA ops (32-bit ARM before v4.12)")
             .description("""
@@ -41,13 +40,8 @@ public final class StaleDmaOps extends LintRule {
     }
 
     @Override
-    public void visitNode(Node node, LintContext ctx) {
-        if (!ctx.canBoot()) {
-            return;
-        }
-        BootResult boot = ctx.boot();
-        Device d = boot.device(node);
-        if (d != null && d.staleDmaOps()) {
+    protected void visitDevice(Node node, Device d, BootResult boot, LintContext ctx) {
+        if (d.staleDmaOps()) {
             ctx.report(node, "iommus", "its probe deferred after the IOMMU DMA setup and v" + boot.profile().version()
                     + " on 32-bit ARM keeps dev->dma_ops across the teardown: the retry "
                     + (d.boundMicros() >= 0 ? "bound" : "runs") + " with stale IOMMU ops that point at a released mapping "
