@@ -73,8 +73,9 @@ final class GraphSvg {
         height = MARGIN * 2 + 16 + Math.max(1, maxRows) * PITCH;
     }
 
+    /** Room for the label, the status dot and a "Δ " change mark (2 characters), in 12px monospace. */
     private static double boxWidth(DependencyGraph.Vertex v) {
-        return Markup.clip(v.label(), MAX_LABEL_CHARS).length() * Markup.CHAR_WIDTH + 30 + (v.iommu() ? 12 : 0);
+        return (Markup.clip(v.label(), MAX_LABEL_CHARS).length() + 2) * Markup.CHAR_WIDTH + 30 + (v.iommu() ? 12 : 0);
     }
 
     String render() {
