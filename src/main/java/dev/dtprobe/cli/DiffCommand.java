@@ -10,6 +10,7 @@ import dev.dtprobe.frontend.overlay.OverlayApplier;
 import dev.dtprobe.kernel.KernelVersion;
 import dev.dtprobe.report.DiffJson;
 import dev.dtprobe.report.DiffText;
+import dev.dtprobe.report.html.DiffHtml;
 import dev.dtprobe.tree.DeviceTree;
 import java.nio.charset.StandardCharsets;
 import dev.dtprobe.kernel.KernelProfile;
@@ -66,6 +67,10 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", arity = "0..1", fallbackValue = "-",
             description = "Write the diff as JSON (to FILE, or standard output); see docs/diff.md.")
     String json;
+
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Write both boots side by side as one self-contained HTML page, changes marked.")
+    Path html;
 
     @Option(names = "--exit-code", description = "Exit with 1 when the boots or trees differ, 0 when not (as git diff).")
     boolean exitCode;
@@ -126,6 +131,9 @@ final class DiffCommand implements Callable<Integer> {
                 return status(diff);
             }
             OutputFiles.writeAtomically(Path.of(json), bytes);
+        }
+        if (html != null) {
+            OutputFiles.writeAtomically(html, DiffHtml.write(diff).getBytes(StandardCharsets.UTF_8));
         }
         DiffText.write(diff, spec.commandLine().getOut());
         return status(diff);

@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = DtprobeCommand.Version.class,
         description = "Boots a device tree the way the Linux driver core would, without hardware.",
-        subcommands = {BootCommand.class, LintCommand.class, WhyCommand.class, DiffCommand.class, DmaCommand.class,
-            CompileCommand.class, BenchCommand.class,
+        subcommands = {BootCommand.class, LintCommand.class, WhyCommand.class, DiffCommand.class, GraphCommand.class,
+            DmaCommand.class, CompileCommand.class, BenchCommand.class,
             CompletionCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

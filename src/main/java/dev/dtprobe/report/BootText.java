@@ -33,24 +33,11 @@ public final class BootText {
     public static void writeSummary(BootResult r, PrintWriter out) {
         KernelProfile p = r.profile();
         List<Device> devices = r.devices();
-        int bound = r.withState(DeviceState.BOUND).size();
-        int failed = r.withState(DeviceState.FAILED).size();
-        int deferred = 0;
-        int noDriver = 0;
-        int buses = 0;
-        for (Device d : devices) {
-            if (d.isPopulatedBus()) {
-                buses++;
-            } else if (r.stillDeferred(d)) {
-                deferred++;
-            } else if (d.state() == DeviceState.CREATED || d.state() == DeviceState.NO_DRIVER) {
-                noDriver++;
-            }
-        }
+        BootCounts c = BootCounts.of(r);
         out.println();
         out.printf(Locale.ROOT, "Summary: %d devices: %d bound (%d after the deferred-probe timeout), "
                 + "%d deferred forever, %d failed, %d without a driver, %d bus containers%n",
-                devices.size(), bound, r.boundAfterTimeout().size(), deferred, failed, noDriver, buses);
+                c.devices(), c.bound(), c.boundAfterTimeout(), c.deferred(), c.failed(), c.noDriver(), c.buses());
         out.printf(Locale.ROOT, "Kernel %s (era %s): deferred_probe_timeout=%d, fw_devlink=%s%s, modules=%s; "
                 + "late_initcall at %s%s%n",
                 p.version(), p.era(), p.deferredProbeTimeout(), p.fwDevlink().name().toLowerCase(Locale.ROOT),
@@ -99,18 +86,7 @@ public final class BootText {
     }
 
     static String stateColumn(BootResult r, Device d) {
-        if (d.isPopulatedBus()) {
-            return "bus";
-        }
-        if (r.stillDeferred(d)) {
-            return "deferred";
-        }
-        return switch (d.state()) {
-            case BOUND -> "bound";
-            case FAILED -> "failed";
-            case DEFERRED -> "deferred";
-            case CREATED, NO_DRIVER -> "no-driver";
-        };
+        return DeviceOutcome.of(r, d).label();
     }
 
     private static String iommuColumn(BootResult r, Device d) {
