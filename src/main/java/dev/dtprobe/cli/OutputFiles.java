@@ -17,6 +17,10 @@ final class OutputFiles {
     static void writeAtomically(Path target, byte[] content) {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new InputException(SourcePos.ofFile(target.toString()),
+                    "cannot write output: directory " + dir + " does not exist");
+        }
         Path tmp = null;
         try {
             tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
@@ -28,7 +32,8 @@ final class OutputFiles {
             }
         } catch (IOException e) {
             deleteQuietly(tmp);
-            throw new InputException(SourcePos.ofFile(target.toString()), "cannot write output: " + e.getMessage());
+            throw new InputException(SourcePos.ofFile(target.toString()), "cannot write output: "
+                    + (e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()));
         }
     }
 
