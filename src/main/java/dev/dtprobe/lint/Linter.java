@@ -66,14 +66,17 @@ public final class Linter {
         Map<String, Boolean> passed = new HashMap<>();
         List<Finding> out = new ArrayList<>();
         for (LintRule r : toRun) {
-            String failedPrerequisite = firstFailedPrerequisite(r, ctx, passed);
             Severity severity = levels.levelOf(r).severity();
             if (severity == null) {
                 continue;
             }
-            if (failedPrerequisite != null) {
-                out.add(new Finding(r.id(), severity, SourcePos.ofFile(ctx.file()), "/", null,
-                        "Failed prerequisite '" + failedPrerequisite + "'"));
+            List<String> failed = failedPrerequisites(r, ctx, passed);
+            if (!failed.isEmpty()) {
+                // dtc prints one line per prerequisite that did not pass
+                for (String pre : failed) {
+                    out.add(new Finding(r.id(), severity, SourcePos.ofFile(ctx.file()), "/", null,
+                            "Failed prerequisite '" + pre + "'"));
+                }
                 continue;
             }
             for (Finding f : ctx.findingsOf(r.id())) {
@@ -87,19 +90,20 @@ public final class Linter {
     private boolean passes(LintRule r, LintContext ctx, Map<String, Boolean> passed) {
         Boolean known = passed.get(r.id());
         if (known == null) {
-            known = firstFailedPrerequisite(r, ctx, passed) == null && !ctx.hasFindings(r.id());
+            known = failedPrerequisites(r, ctx, passed).isEmpty() && !ctx.hasFindings(r.id());
             passed.put(r.id(), known);
         }
         return known;
     }
 
-    private String firstFailedPrerequisite(LintRule r, LintContext ctx, Map<String, Boolean> passed) {
+    private List<String> failedPrerequisites(LintRule r, LintContext ctx, Map<String, Boolean> passed) {
+        List<String> failed = new ArrayList<>();
         for (LintRule pre : levels.rules().prerequisitesOf(r)) {
             if (!passes(pre, ctx, passed)) {
-                return pre.id();
+                failed.add(pre.id());
             }
         }
-        return null;
+        return failed;
     }
 
     private void addWithPrerequisites(LintRule r, Set<LintRule> needed) {

@@ -63,6 +63,15 @@ class LinterTest {
     }
 
     @Test
+    void eachFailedPrerequisiteGetsItsOwnLineAsInDtc() {
+        RuleSet set = new RuleSet(List.of(new NamePrefix("a-names", RuleLevel.OFF, "a"),
+                new NamePrefix("b-names", RuleLevel.OFF, "b"),
+                new NamePrefix("dependent", RuleLevel.WARNING, "z", "a-names", "b-names")));
+        assertEquals(List.of("warning dependent / Failed prerequisite 'a-names'",
+                "warning dependent / Failed prerequisite 'b-names'"), lint(new RuleLevels(set)));
+    }
+
+    @Test
     void aPassingPrerequisiteLetsTheDependentReport() {
         RuleSet set = new RuleSet(List.of(new NamePrefix("z-names", RuleLevel.OFF, "z"),
                 new NamePrefix("dependent", RuleLevel.WARNING, "b", "z-names")));
