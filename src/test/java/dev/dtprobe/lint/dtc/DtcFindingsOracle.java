@@ -1,7 +1,6 @@
 package dev.dtprobe.lint.dtc;
 
 import dev.dtprobe.lint.Finding;
-import dev.dtprobe.lint.LintRule;
 import dev.dtprobe.lint.RuleSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,16 +11,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Runs the installed dtc 1.6.1 and turns its warnings into comparable keys
- * {@code check /path[:prop]: message}. "Failed prerequisite" lines become
- * {@code check (failed prerequisite)}: dtc prints one per failed prerequisite, we print the first.
+ * Runs the installed dtc 1.6.1 on a file and turns its warnings into comparable keys
+ * {@code check /path[:prop]: message} ({@code check Failed prerequisite 'x'} for prerequisite
+ * lines), limited to the checks a rule set knows; {@link DtcOracle#parse} reads dtc's output.
  */
 final class DtcFindingsOracle {
-    private static final Pattern LINE = Pattern.compile("^.*?: (?:Warning|ERROR) \\(([a-z0-9_]+)\\): (.*)$");
     private static final String DTC = "/usr/bin/dtc";
 
     private DtcFindingsOracle() {
@@ -39,7 +35,7 @@ final class DtcFindingsOracle {
         }
     }
 
-    /** dtc's findings on a file, limited to the checks {@code rules} knows by alias. */
+    /** dtc's findings on a file (DTS or DTB, by extension), limited to the checks {@code rules} knows by alias. */
     static Set<String> findings(Path file, RuleSet rules, String... flags) throws IOException {
         // -f: keep going past errors, so every warning is printed
         String format = file.toString().endsWith(".dtb") ? "dtb" : "dts";
@@ -51,72 +47,25 @@ final class DtcFindingsOracle {
             throw new IOException("dtc failed on " + file + ": " + text);
         }
         Set<String> out = new TreeSet<>();
-        for (String line : text.split("\n")) {
-            Matcher m = LINE.matcher(line);
-            if (m.matches() && rules.find(m.group(1)) != null) {
-                out.add(key(m.group(1), m.group(2)));
+        for (DtcOracle.Message m : DtcOracle.parse(text)) {
+            if (rules.find(m.check()) != null) {
+                out.add(m.check() + " " + (m.location() == null ? m.text() : m.location() + ": " + m.text()));
             }
         }
         return out;
     }
 
-    /**
-     * dtc's findings as a sorted list (a multiset: a check may report the same text twice),
-     * with one "failed prerequisite" key per check.
-     */
-    static List<String> findingList(Path file, RuleSet rules, String... flags) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(DTC, "-f", "-I", "dts", "-O", "dtb", "-o", "/dev/null"));
-        cmd.addAll(List.of(flags));
-        cmd.add(file.toString());
-        String text = run(cmd);
-        if (text.contains("FATAL ERROR")) {
-            throw new IOException("dtc failed on " + file + ": " + text);
-        }
-        List<String> out = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            Matcher m = LINE.matcher(line);
-            if (m.matches() && rules.find(m.group(1)) != null) {
-                out.add(key(m.group(1), m.group(2)));
-            }
-        }
-        return normalised(out);
-    }
-
-    /** Our findings as the list of {@link #findingList}. */
-    static List<String> keyList(List<Finding> findings, RuleSet rules) {
-        List<String> out = new ArrayList<>();
-        for (Finding f : findings) {
-            out.add(key(rules.find(f.ruleId()).info().aliases().get(0), f.location() + ": " + f.message()));
-        }
-        return normalised(out);
-    }
-
-    private static List<String> normalised(List<String> keys) {
-        List<String> out = new ArrayList<>();
-        for (String k : keys) {
-            if (!k.endsWith("(failed prerequisite)") || !out.contains(k)) {
-                out.add(k);
-            }
-        }
-        out.sort(null);
-        return out;
-    }
-
-    /** Our findings as the same keys. */
+    /** Our findings as the same keys (prerequisite names in dtc's spelling). */
     static Set<String> keys(List<Finding> findings, RuleSet rules) {
         Set<String> out = new TreeSet<>();
         for (Finding f : findings) {
-            LintRule r = rules.find(f.ruleId());
-            out.add(key(r.info().aliases().get(0), f.location() + ": " + f.message()));
+            String check = rules.find(f.ruleId()).info().aliases().get(0);
+            String text = f.message().startsWith("Failed prerequisite")
+                    ? f.message().replace('-', '_')
+                    : f.location() + ": " + f.message();
+            out.add(check + " " + text);
         }
         return out;
-    }
-
-    private static String key(String check, String rest) {
-        if (rest.startsWith("Failed prerequisite") || rest.startsWith("/: Failed prerequisite")) {
-            return check + " (failed prerequisite)";
-        }
-        return check + " " + rest;
     }
 
     private static String run(List<String> cmd) throws IOException {
