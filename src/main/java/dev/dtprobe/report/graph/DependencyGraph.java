@@ -3,6 +3,7 @@ package dev.dtprobe.report.graph;
 import dev.dtprobe.driver.BootResult;
 import dev.dtprobe.driver.DeferCause;
 import dev.dtprobe.driver.Device;
+import dev.dtprobe.driver.DmaOps;
 import dev.dtprobe.graph.DeviceGraph;
 import dev.dtprobe.graph.SupplierRef;
 import dev.dtprobe.iommu.Fwspec;
@@ -131,6 +132,10 @@ public final class DependencyGraph {
         }
 
         private static String boundNote(Device d) {
+            if (d.dmaOps() == DmaOps.XEN_GRANT) {
+                // the grant-DMA "IOMMU" has no of_xlate: the device's DMA goes through grant ops instead
+                return "DMA through Xen grant ops (backend domid " + d.xenBackendDomid() + ")";
+            }
             return d.iommuNote() == null ? null : "bound without its IOMMU (" + d.iommuNote() + ")";
         }
 

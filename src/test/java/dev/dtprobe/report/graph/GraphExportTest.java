@@ -55,6 +55,18 @@ class GraphExportTest {
         assertTrue(mermaid.contains("class ") && mermaid.contains("unbound"), "the blocked consumer is marked: " + mermaid);
     }
 
+    /** The Xen grant seed: from v5.19 the virtio device gets grant DMA ops; before, no IOMMU at all. */
+    @Test
+    void tooltipsSayWhereTheDmaGoes() {
+        for (String[] c : new String[][] {{"6.1", "DMA through Xen grant ops (backend domid 1)"},
+                {"5.10", "bound without its IOMMU (IOMMU /xen-grant-dma not registered, gave up waiting)"}}) {
+            var tree = new TreeLoader(LoadOptions.defaults()).load(Path.of("samples/seeds/xen-grant-dma.dts")).tree();
+            BootResult r = new BootSimulation(KernelProfile.forVersion(KernelVersion.parse(c[0])), DriverCatalog.bundled())
+                    .run(tree);
+            assertTrue(DotExport.write(DependencyGraph.of(r), "x").contains("tooltip=\"" + c[1] + "\""), c[0]);
+        }
+    }
+
     /** Graphviz itself accepts the file (where it is installed). */
     @Test
     void graphvizRendersTheDot() throws Exception {
