@@ -8,6 +8,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /** Writes output files whole or not at all: to a temporary file beside the target, then renamed. */
 final class OutputFiles {
@@ -23,8 +25,10 @@ final class OutputFiles {
         }
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-            Files.write(tmp, content);
+            // not Files.createTempFile: its 0600 mode would survive the rename; CREATE_NEW on an
+            // unguessable name gets the umask's usual mode, as a file written in place would
+            tmp = dir.resolve("." + abs.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            Files.write(tmp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
