@@ -4,7 +4,6 @@ import dev.dtprobe.driver.BootSimulation;
 import dev.dtprobe.driver.ExtraDevice;
 import dev.dtprobe.driver.catalog.DriverCatalog;
 import dev.dtprobe.driver.catalog.FaultInjection;
-import dev.dtprobe.kernel.KernelProfile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,14 +42,6 @@ final class SimulationOptions {
     @Option(names = "--fsl-mc", paramLabel = "TYPE.N:ICID[@dprc.N]",
             description = "An fsl-mc (DPAA2) object the management complex reports, repeatable, containers first.")
     List<String> fslMc = new ArrayList<>();
-
-    KernelProfile profile() {
-        return kernel.profile(null);
-    }
-
-    DriverCatalog catalog() {
-        return catalog(drivers.drivers, faults);
-    }
 
     /** The catalog of {@code driverFiles} (with the .config), then {@code faultSpecs} injected. */
     DriverCatalog catalog(List<Path> driverFiles, List<String> faultSpecs) {

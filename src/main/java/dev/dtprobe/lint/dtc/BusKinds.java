@@ -54,8 +54,10 @@ public final class BusKinds {
             boolean[] deviceTypesOk = {true};
             boolean[] compatiblesOk = {true};
             c.tree().forEachLiveNode(n -> {
-                deviceTypesOk[0] &= StringValues.isOneStringOrAbsent(n.property("device_type"));
-                compatiblesOk[0] &= StringValues.isStringListOrAbsent(n.property("compatible"));
+                Property deviceType = n.property("device_type");
+                Property compatible = n.property("compatible");
+                deviceTypesOk[0] &= deviceType == null || DtcValues.isOneString(deviceType.value());
+                compatiblesOk[0] &= compatible == null || DtcValues.isStringList(compatible.value());
             });
             return new BusKinds(cells, cells.computed() && deviceTypesOk[0], cells.computed() && compatiblesOk[0]);
         });

@@ -51,7 +51,7 @@ public final class IommuMapInvalid extends LintRule {
 
     @Override
     public void visitNode(Node node, LintContext ctx) {
-        if (node.property("iommu-map") == null && node.property("msi-map") == null || !DeviceGraph.isAvailable(node)) {
+        if (!DeviceGraph.isAvailable(node)) {
             return;
         }
         for (String map : IdMapEntries.MAPS) {

@@ -59,18 +59,16 @@ public final class StreamIdRange extends LintRule {
             return;
         }
         DriverCatalog catalog = ctx.boot().catalog();
-        if (node.property("iommus") != null) {
-            for (IommusEntries.Entry e : IommusEntries.of(ctx.graph(), node)) {
-                IommuKind kind = IommuTargets.kindOf(e.target(), catalog);
-                if (kind == null || IommuTargets.isDisabled(e.target())) {
-                    continue;
-                }
-                long id = e.args().length > 0 ? e.args()[0] : 0;
-                Long mask = kind == IommuKind.ARM_SMMU ? smrMask(e) : null;
-                String problem = check(kind, e.target(), id, mask);
-                if (problem != null) {
-                    ctx.report(node, "iommus", "entry " + e.index() + " (" + e.target().path() + "): " + problem);
-                }
+        for (IommusEntries.Entry e : IommusEntries.of(ctx.graph(), node)) {
+            IommuKind kind = IommuTargets.kindOf(e.target(), catalog);
+            if (kind == null || IommuTargets.isDisabled(e.target())) {
+                continue;
+            }
+            long id = e.args().length > 0 ? e.args()[0] : 0;
+            Long mask = kind == IommuKind.ARM_SMMU ? smrMask(e) : null;
+            String problem = check(kind, e.target(), id, mask);
+            if (problem != null) {
+                ctx.report(node, "iommus", "entry " + e.index() + " (" + e.target().path() + "): " + problem);
             }
         }
         Property map = node.property("iommu-map");

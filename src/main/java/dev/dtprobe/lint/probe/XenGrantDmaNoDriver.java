@@ -77,12 +77,13 @@ public final class XenGrantDmaNoDriver extends LintRule {
     private static List<Device> consumers(BootResult boot, Node xen, LintContext ctx) {
         List<Device> out = new ArrayList<>();
         for (Device d : boot.devices()) {
-            if (d.node() != null && d.node().property("iommus") != null) {
-                for (IommusEntries.Entry e : IommusEntries.of(ctx.graph(), d.node())) {
-                    if (e.target() == xen) {
-                        out.add(d);
-                        break;
-                    }
+            if (d.node() == null) {
+                continue;
+            }
+            for (IommusEntries.Entry e : IommusEntries.of(ctx.graph(), d.node())) {
+                if (e.target() == xen) {
+                    out.add(d);
+                    break;
                 }
             }
         }
