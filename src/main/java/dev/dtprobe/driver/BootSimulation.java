@@ -30,6 +30,8 @@ public final class BootSimulation {
     static final long LEVEL_COST = 2_000;
     /** When user space starts after late_initcall (module loads cannot come earlier). */
     static final long USERSPACE_DELAY = SimClock.seconds(0.5);
+    /** drivers/base's place in the link order (catalog linkOrder = 1000 x directory position). */
+    static final int DRIVERS_BASE_LINK_ORDER = 21_000;
 
     private final KernelProfile profile;
     private final DriverCatalog catalog;
@@ -116,20 +118,31 @@ public final class BootSimulation {
                 }
             }
             if (level == InitcallLevel.LATE) {
+                // deferred_probe_initcall is drivers/base/dd.c's late_initcall: late drivers
+                // linked before drivers/base register before it, the others after it
+                registerLevel(core, builtIn, level, Long.MIN_VALUE, DRIVERS_BASE_LINK_ORDER);
                 times.lateInitcall = clock.now();
                 core.lateInitcall();
+                registerLevel(core, builtIn, level, DRIVERS_BASE_LINK_ORDER, Long.MAX_VALUE);
                 runUserspace(core, clock, log, modules, times);
                 break;
             }
             core.phase(level.name().toLowerCase(java.util.Locale.ROOT) + "_initcall");
-            for (CatalogEntry e : builtIn) {
-                if (e.spec().level() == level && !isEarlyOnly(e)) {
-                    core.registerDriver(e.spec());
-                }
-            }
+            registerLevel(core, builtIn, level, Long.MIN_VALUE, Long.MAX_VALUE);
             clock.advance(LEVEL_COST);
         }
         return new BootResult(profile, catalog, tree, core, iommu, log.lines(), times.lateInitcall, times.timeoutFired);
+    }
+
+    /** Registers the built-in drivers of one level whose link order is in [from, to), in catalog order. */
+    private static void registerLevel(DriverCore core, List<CatalogEntry> builtIn, InitcallLevel level, long from,
+            long to) {
+        for (CatalogEntry e : builtIn) {
+            int order = e.spec().linkOrder();
+            if (e.spec().level() == level && !isEarlyOnly(e) && order >= from && order < to) {
+                core.registerDriver(e.spec());
+            }
+        }
     }
 
     /** The two moments reports place on the timeline. */
@@ -189,11 +202,33 @@ public final class BootSimulation {
             }
             for (CatalogEntry e : catalog.matchingNode(compatibles)) {
                 if (GenericDriver.isGenericName(e.spec().name())) {
-                    out.putIfAbsent(e.spec().name(), e);
+                    BusType clientBus = clientBus(n);
+                    out.putIfAbsent(e.spec().name(), clientBus == null ? e : GenericDriver.forNode(compatibles, clientBus));
                 }
             }
         });
         return new ArrayList<>(out.values());
+    }
+
+    /**
+     * I2C or SPI when the node is a client of an adapter or controller that a catalog driver
+     * populates on that bus (directly, under its {@code i2c-bus} subnode, or under an I2C mux
+     * channel), so that a stand-in driver sits on the bus its device will be on; else null.
+     */
+    private BusType clientBus(Node node) {
+        for (Node up = node.parent(); up != null; up = up.parent()) {
+            for (CatalogEntry e : catalog.matchingNode(DevicePopulator.compatibles(up))) {
+                if (e.spec().populatesChildren() && e.spec().childBus() != BusType.PLATFORM) {
+                    return e.spec().childBus();
+                }
+            }
+            boolean container = up.property("compatible") == null
+                    && (up.baseName().equals("i2c-bus") || up.baseName().equals("i2c") || up.baseName().equals("i2c-mux"));
+            if (!container) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** Built-in drivers at the PURE level stand for OF_DECLARE providers (irqchips, early clocks, timers). */

@@ -27,6 +27,40 @@ final class DeviceNaming {
         return name;
     }
 
+    /**
+     * {@code i2c_dev_set_name}: {@code "<adapter>-<address>"} with the address in four hex digits,
+     * 0xa000 added for a 10-bit address and 0x1000 for an own-slave address (the flags the
+     * binding puts in bits 31 and 30 of {@code reg}); null when {@code reg} is missing or short,
+     * where {@code of_i2c_register_device} fails with "invalid reg".
+     */
+    static String i2cClientName(Node node, int adapter) {
+        Property reg = node.property("reg");
+        if (reg == null || reg.value().length() < 4) {
+            return null;
+        }
+        long cell = reg.value().cellAt(0);
+        long addr = cell & 0x3fff_ffffL;
+        if ((cell & 1L << 31) != 0) {
+            addr |= 0xa000;
+        }
+        if ((cell & 1L << 30) != 0) {
+            addr |= 0x1000;
+        }
+        return adapter + "-" + String.format(java.util.Locale.ROOT, "%04x", addr);
+    }
+
+    /**
+     * {@code spi_dev_set_name}: {@code "spi<bus>.<chip select>"}, the chip select being the first
+     * {@code reg} cell; null without one ("has no valid 'reg' property").
+     */
+    static String spiDeviceName(Node node, int busNumber) {
+        Property reg = node.property("reg");
+        if (reg == null || reg.value().length() < 4) {
+            return null;
+        }
+        return "spi" + busNumber + "." + reg.value().cellAt(0);
+    }
+
     /** The CPU physical address of the first {@code reg} entry, or -1 if it does not translate. */
     static long translatedRegAddress(Node node) {
         Property reg = node.property("reg");

@@ -1,6 +1,8 @@
 package dev.dtprobe.driver;
 
 import dev.dtprobe.graph.DeviceGraph;
+import dev.dtprobe.kernel.BootLog;
+import dev.dtprobe.kernel.LogLevel;
 import dev.dtprobe.tree.DeviceTree;
 import dev.dtprobe.tree.Node;
 import dev.dtprobe.tree.Property;
@@ -12,24 +14,30 @@ import java.util.function.Consumer;
 /**
  * {@code of_platform_default_populate_init} (§3.1): platform and AMBA devices for the nodes
  * kernel code would create at {@code arch_initcall_sync}, in depth-first pre-order, recursing
- * only into {@code simple-bus}, {@code simple-mfd}, {@code isa} and {@code arm,amba-bus}.
+ * only into {@code simple-bus}, {@code simple-mfd}, {@code isa} and {@code arm,amba-bus}; and the
+ * devices a driver creates for its own child nodes: platform devices ({@code of_platform_populate}),
+ * I2C clients ({@code of_i2c_register_devices}) or SPI devices ({@code of_register_spi_devices}).
  */
 final class DevicePopulator {
     private static final Set<String> BUS_MATCH = Set.of("simple-bus", "simple-mfd", "isa", "arm,amba-bus");
     private static final Set<String> EARLY_RESERVED = Set.of("qcom,rmtfs-mem", "qcom,cmd-db", "ramoops");
 
-    /** Creates a device for a node; returns null when the kernel would not (duplicate name). */
+    /** Adds a device for a node; returns null when the kernel would not (duplicate name). */
     interface DeviceFactory {
-        Device create(Node node, BusType bus, Device parent);
+        Device create(String name, Node node, BusType bus, Device parent);
     }
 
     private final DeviceFactory factory;
     /** Nodes OF_DECLARE code already set up (OF_POPULATED): no device, no recursion. */
     private final Set<Node> populatedEarly;
+    private final BusNumbers busNumbers;
+    private final BootLog log;
 
-    DevicePopulator(DeviceFactory factory, Set<Node> populatedEarly) {
+    DevicePopulator(DeviceFactory factory, Set<Node> populatedEarly, BusNumbers busNumbers, BootLog log) {
         this.factory = factory;
         this.populatedEarly = populatedEarly;
+        this.busNumbers = busNumbers;
+        this.log = log;
     }
 
     void populateRoot(DeviceTree tree) {
@@ -47,13 +55,84 @@ final class DevicePopulator {
                 busCreate(n, null, false);
             }
         }
-        populateChildren(tree.root(), null);
+        populateChildren(tree.root(), null, BusType.PLATFORM);
     }
 
-    /** {@code of_platform_populate(node)}: what a driver calls for its own children. */
-    void populateChildren(Node parentNode, Device parent) {
-        for (Node child : parentNode.liveChildren()) {
-            busCreate(child, parent, true);
+    /** What a driver's probe creates for its own child nodes, on the given bus. */
+    void populateChildren(Node parentNode, Device parent, BusType childBus) {
+        switch (childBus) {
+            case I2C -> populateI2c(parentNode, parent);
+            case SPI -> registerSpiController(parentNode, parent);
+            default -> {
+                for (Node child : parentNode.liveChildren()) {
+                    busCreate(child, parent, true); // of_platform_populate
+                }
+            }
+        }
+    }
+
+    /**
+     * An I2C mux ({@code i2c_mux_add_adapter}) adds one adapter per channel node (under an
+     * {@code i2c-mux} subnode when there is one); any other I2C-populating driver is one adapter.
+     */
+    private void populateI2c(Node node, Device parent) {
+        List<Node> channels = muxChannels(node);
+        if (channels.isEmpty()) {
+            registerI2cAdapter(node, parent);
+        }
+        for (Node channel : channels) {
+            registerI2cAdapter(channel, parent);
+        }
+    }
+
+    /** The channel nodes of an I2C mux: compatible-less {@code i2c@N} children, and no clients. */
+    private static List<Node> muxChannels(Node node) {
+        Node container = node.child("i2c-mux");
+        List<Node> channels = new ArrayList<>();
+        for (Node child : (container != null ? container : node).liveChildren()) {
+            if (child.property("compatible") != null) {
+                return List.of();
+            }
+            if (child.baseName().equals("i2c") && DeviceGraph.isAvailable(child)) {
+                channels.add(child);
+            }
+        }
+        return channels;
+    }
+
+    /**
+     * {@code i2c_add_adapter} with {@code of_i2c_register_devices}: a client for each available
+     * child with a compatible, under an {@code i2c-bus} subnode when there is one.
+     */
+    private void registerI2cAdapter(Node adapterNode, Device parent) {
+        int nr = busNumbers.number(adapterNode, BusType.I2C);
+        Node bus = adapterNode.child("i2c-bus");
+        for (Node child : (bus != null ? bus : adapterNode).liveChildren()) {
+            if (!DeviceGraph.isAvailable(child) || child.property("compatible") == null) {
+                continue;
+            }
+            String name = DeviceNaming.i2cClientName(child, nr);
+            if (name == null) {
+                log.dev(LogLevel.ERR, "i2c", "i2c-" + nr, "of_i2c: invalid reg on " + child.path());
+                continue;
+            }
+            factory.create(name, child, BusType.I2C, parent);
+        }
+    }
+
+    /** {@code spi_register_controller} with {@code of_register_spi_devices}. */
+    private void registerSpiController(Node controllerNode, Device parent) {
+        int bus = busNumbers.number(controllerNode, BusType.SPI);
+        for (Node child : controllerNode.liveChildren()) {
+            if (!DeviceGraph.isAvailable(child) || child.property("compatible") == null) {
+                continue;
+            }
+            String name = DeviceNaming.spiDeviceName(child, bus);
+            if (name == null) {
+                log.dev(LogLevel.ERR, "spi_master", "spi" + bus, child.path() + " has no valid 'reg' property (-22)");
+                continue;
+            }
+            factory.create(name, child, BusType.SPI, parent);
         }
     }
 
@@ -64,7 +143,7 @@ final class DevicePopulator {
         }
         if (compatibleWithAny(node, Set.of("arm,primecell"))) {
             if (DeviceGraph.isAvailable(node)) {
-                factory.create(node, BusType.AMBA, parent);
+                factory.create(DeviceNaming.platformName(node), node, BusType.AMBA, parent);
             }
             return;
         }
@@ -81,7 +160,7 @@ final class DevicePopulator {
         if (!DeviceGraph.isAvailable(node)) {
             return null;
         }
-        return factory.create(node, BusType.PLATFORM, parent);
+        return factory.create(DeviceNaming.platformName(node), node, BusType.PLATFORM, parent);
     }
 
     /** A simple-bus style node: the OF core populates its children itself, no driver binds it. */

@@ -93,7 +93,7 @@ public final class DriverCore {
         });
         this.fwDevlink = new FwDevlink(profile, graph, log, earlyNodes::contains, deviceOf);
         this.resources = new ResourceLookup(graph, deviceOf, earlyNodes::contains);
-        this.populator = new DevicePopulator(this::addDevice, earlyNodes);
+        this.populator = new DevicePopulator(this::addDevice, earlyNodes, new BusNumbers(tree), log);
     }
 
     // ------------------------------------------------------------------ boot phases
@@ -194,8 +194,7 @@ public final class DriverCore {
 
     // ------------------------------------------------------------------ devices
 
-    private Device addDevice(Node node, BusType bus, Device parent) {
-        String name = DeviceNaming.platformName(node);
+    private Device addDevice(String name, Node node, BusType bus, Device parent) {
         return addDevice(name, node, bus, parent, 0, null, null, d -> { });
     }
 
@@ -429,7 +428,7 @@ public final class DriverCore {
             } else if (BusEnumerator.isFslMcBus(dev.node())) {
                 buses.enumerateFslMc(dev);
             } else {
-                populator.populateChildren(dev.node(), dev);
+                populator.populateChildren(dev.node(), dev, drv.childBus());
             }
         }
         return 0;

@@ -20,14 +20,27 @@ import java.util.List;
  * @param iommu            the IOMMU it registers when bound, or null for ordinary drivers
  * @param populatesChildren true when its probe creates devices for its child nodes
  *                         ({@code of_platform_populate}, I2C/SPI controllers, PCI hosts)
+ * @param childBus         the bus of those devices: {@link BusType#PLATFORM} for
+ *                         {@code of_platform_populate}, {@link BusType#I2C} for an I2C adapter,
+ *                         {@link BusType#SPI} for an SPI controller (PCI hosts and the fsl-mc bus
+ *                         are recognised by their nodes)
  */
 public record DriverSpec(String name, List<String> compatibles, BusType bus, InitcallLevel level,
         int linkOrder, String config, List<String> acquires, boolean driverManagedDma,
-        IommuKind iommu, boolean populatesChildren) {
+        IommuKind iommu, boolean populatesChildren, BusType childBus) {
 
     public DriverSpec {
         compatibles = List.copyOf(compatibles);
         acquires = acquires == null ? List.of() : List.copyOf(acquires);
+        childBus = childBus == null ? BusType.PLATFORM : childBus;
+    }
+
+    /** A driver whose children, if it populates any, are platform devices. */
+    public DriverSpec(String name, List<String> compatibles, BusType bus, InitcallLevel level, int linkOrder,
+            String config, List<String> acquires, boolean driverManagedDma, IommuKind iommu,
+            boolean populatesChildren) {
+        this(name, compatibles, bus, level, linkOrder, config, acquires, driverManagedDma, iommu, populatesChildren,
+                BusType.PLATFORM);
     }
 
     /** Index of the first entry of the match table equal to {@code compatible}, or -1. */

@@ -231,8 +231,20 @@ final class CatalogReader {
         if (linkOrder < 0) {
             throw new InputException(at, what + "\"linkOrder\" must not be negative");
         }
+        boolean populates = Boolean.TRUE.equals(r.populatesChildren());
+        BusType childBus = BusType.PLATFORM;
+        if (r.childBus() != null) {
+            childBus = parseEnum(at, what, "childBus", r.childBus(), BusType.class);
+            if (!populates) {
+                throw new InputException(at, what + "\"childBus\" needs \"populatesChildren\": true");
+            }
+            if (childBus != BusType.PLATFORM && childBus != BusType.I2C && childBus != BusType.SPI) {
+                throw new InputException(at, what + "\"childBus\" must be PLATFORM, I2C or SPI (PCI hosts and "
+                        + "the fsl-mc bus are recognised by their nodes)");
+            }
+        }
         DriverSpec spec = new DriverSpec(name, r.compatibles(), bus, level, linkOrder, r.config(), acquires,
-                Boolean.TRUE.equals(r.driverManagedDma()), iommu, Boolean.TRUE.equals(r.populatesChildren()));
+                Boolean.TRUE.equals(r.driverManagedDma()), iommu, populates, childBus);
         return new CatalogEntry(spec, build, load);
     }
 

@@ -17,6 +17,7 @@ record DriverRecord(
         Boolean driverManagedDma,
         String iommu,
         Boolean populatesChildren,
+        String childBus,
         String build,
         Double moduleLoadSeconds,
         String source,
@@ -24,6 +25,6 @@ record DriverRecord(
 
     /** Every key the schema accepts, for "unknown key" messages. */
     static final List<String> KEYS = List.of("name", "compatibles", "bus", "level", "linkOrder", "config",
-            "acquires", "driverManagedDma", "iommu", "populatesChildren", "build", "moduleLoadSeconds",
+            "acquires", "driverManagedDma", "iommu", "populatesChildren", "childBus", "build", "moduleLoadSeconds",
             "source", "note");
 }

@@ -12,7 +12,8 @@ import java.util.List;
  * colon keeps it from ever colliding with a kernel driver name), has a one-entry match table with
  * that compatible, registers at {@link InitcallLevel#DEVICE} after every known driver
  * ({@link #LINK_ORDER}), is built in, sits on the AMBA bus when the node is an
- * {@code arm,primecell} and on the platform bus otherwise, and acquires the suppliers nearly every
+ * {@code arm,primecell}, on the I2C or SPI bus for a client of an I2C adapter or SPI controller,
+ * and on the platform bus otherwise, and acquires the suppliers nearly every
  * real probe waits for: {@link #ACQUIRES}. It never registers an IOMMU, never populates children
  * and does not manage DMA itself.
  */
@@ -42,6 +43,11 @@ public final class GenericDriver {
             first = nodeCompatibles.get(1);
         }
         return forCompatible(first, bus);
+    }
+
+    /** The generic driver for a node whose device sits on {@code bus} (an I2C or SPI client). */
+    public static CatalogEntry forNode(List<String> nodeCompatibles, BusType bus) {
+        return forCompatible(forNode(nodeCompatibles).spec().compatibles().get(0), bus);
     }
 
     public static CatalogEntry forCompatible(String compatible, BusType bus) {

@@ -112,6 +112,27 @@ class UserCatalogTest {
         assertError("{\"drivers\": [\n {\"name\": \"generic:x\", \"compatibles\": []}]}", 2, "reserved");
         assertError("{\"drivers\": [],\n \"extra\": 1}", 2, "unknown key 'extra'");
         assertError("[]", 1, "must be an object");
+        assertError("{\"drivers\": [\n {\"name\": \"x\", \"compatibles\": [], \"childBus\": \"I2C\"}]}", 2,
+                "\"childBus\" needs \"populatesChildren\": true");
+        assertError("{\"drivers\": [\n {\"name\": \"x\", \"compatibles\": [], \"populatesChildren\": true, "
+                + "\"childBus\": \"PCI\"}]}", 2, "must be PLATFORM, I2C or SPI");
+    }
+
+    @Test
+    void childBusNamesTheBusOfPopulatedChildren() throws IOException {
+        Path f = write("bus.yaml", """
+                drivers:
+                  - name: acme-i2c
+                    compatibles: [acme,i2c]
+                    populatesChildren: true
+                    childBus: i2c
+                  - name: acme-mfd
+                    compatibles: [acme,mfd]
+                    populatesChildren: true
+                """);
+        DriverCatalog c = DriverCatalog.load(f);
+        assertEquals(BusType.I2C, c.byName("acme-i2c").orElseThrow().spec().childBus());
+        assertEquals(BusType.PLATFORM, c.byName("acme-mfd").orElseThrow().spec().childBus());
     }
 
     private void assertError(String json, int line, String fragment) throws IOException {
