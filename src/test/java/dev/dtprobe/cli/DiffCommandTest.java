@@ -177,7 +177,8 @@ class DiffCommandTest {
         List<String> finer = new ArrayList<>(Arrays.asList(overlay));
         finer.addAll(List.of("--time-threshold", "10ms"));
         String out = run(finer.toArray(String[]::new)).out();
-        assertTrue(out.contains("Bind time (moved by 10 ms or more):\n  5000.display: 0.008860 s -> "), out);
+        // the display's bind times themselves move whenever the bundled catalog gains a driver
+        assertTrue(out.matches("(?s).*Bind time \\(moved by 10 ms or more\\):\n  5000\\.display: \\d+\\.\\d{6} s -> .*"), out);
     }
 
     @Test
