@@ -246,6 +246,7 @@ public final class Device implements DmaMaster {
             case I2C -> "i2c";
             case SPI -> "spi";
             case VIRTIO -> "virtio";
+            case RPMSG -> "rpmsg";
         };
     }
 

@@ -63,6 +63,7 @@ final class DevicePopulator {
         switch (childBus) {
             case I2C -> populateI2c(parentNode, parent);
             case SPI -> registerSpiController(parentNode, parent);
+            case RPMSG -> registerRpmsgChannels(parentNode, parent);
             default -> {
                 for (Node child : parentNode.liveChildren()) {
                     busCreate(child, parent, true); // of_platform_populate
@@ -118,6 +119,39 @@ final class DevicePopulator {
             }
             factory.create(name, child, BusType.I2C, parent);
         }
+    }
+
+    /**
+     * A Qualcomm SMD or GLINK transport: an rpmsg device for each channel node, named as
+     * {@code rpmsg_register_device} names it, {@code "<parent>.<channel>.-1.-1"} (source and
+     * destination are RPMSG_ADDR_ANY, printed with %d). GLINK channel nodes are the transport's
+     * children ({@code qcom,glink-channels}); SMD ones sit below edge nodes ({@code qcom,smd-edge}),
+     * whose device is named {@code "<smd>:<edge>"}. The model creates every channel the DT
+     * describes; the kernel creates those the remote processor opens.
+     */
+    private void registerRpmsgChannels(Node transport, Device parent) {
+        String transportName = parent == null ? transport.name() : parent.name();
+        for (Node child : transport.liveChildren()) {
+            if (!DeviceGraph.isAvailable(child)) {
+                continue;
+            }
+            if (child.property("qcom,smd-edge") != null) {
+                for (Node channel : child.liveChildren()) {
+                    createRpmsgChannel(channel, transportName + ":" + child.name(), "qcom,smd-channels", parent);
+                }
+            } else {
+                createRpmsgChannel(child, transportName, "qcom,glink-channels", parent);
+            }
+        }
+    }
+
+    private void createRpmsgChannel(Node channel, String parentName, String channelsProperty, Device parent) {
+        Property names = channel.property(channelsProperty);
+        if (!DeviceGraph.isAvailable(channel) || channel.property("compatible") == null || names == null
+                || names.value().length() == 0) {
+            return;
+        }
+        factory.create(parentName + "." + names.value().firstString() + ".-1.-1", channel, BusType.RPMSG, parent);
     }
 
     /** {@code spi_register_controller} with {@code of_register_spi_devices}. */

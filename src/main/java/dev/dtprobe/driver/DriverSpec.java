@@ -22,8 +22,9 @@ import java.util.List;
  *                         ({@code of_platform_populate}, I2C/SPI controllers, PCI hosts)
  * @param childBus         the bus of those devices: {@link BusType#PLATFORM} for
  *                         {@code of_platform_populate}, {@link BusType#I2C} for an I2C adapter,
- *                         {@link BusType#SPI} for an SPI controller (PCI hosts and the fsl-mc bus
- *                         are recognised by their nodes)
+ *                         {@link BusType#SPI} for an SPI controller, {@link BusType#RPMSG} for a
+ *                         Qualcomm SMD/GLINK transport (PCI hosts and the fsl-mc bus are
+ *                         recognised by their nodes)
  */
 public record DriverSpec(String name, List<String> compatibles, BusType bus, InitcallLevel level,
         int linkOrder, String config, List<String> acquires, boolean driverManagedDma,

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * consumer (phy-rockchip-emmc.c, phy-qcom-qmp.c); the ZynqMP firmware modelled as an early
  * provider, so its clock controller child never got a device; a late_initcall driver never
  * registered; Qualcomm's RPMh firmware (rpmh-rsc and the clock, power-domain and regulator
- * drivers of its children) missing from the catalog.
+ * drivers of its children) and its SMD/GLINK RPM (channel devices on the rpmsg bus, whose
+ * driver populates the same kinds of children) missing from the catalog.
  */
 class CorpusBindingTest {
     private static final KernelProfile KERNEL = KernelProfile.forVersion(KernelProfile.DEFAULT_VERSION);
@@ -66,6 +67,27 @@ class CorpusBindingTest {
         for (String name : List.of("1d84000.ufshc", "1d87000.phy")) {
             assertTrue(r.find(name).boundMicros() > r.find("179c0000.rsc:pm8998-rpmh-regulators").boundMicros(), name);
         }
+    }
+
+    @Test
+    void msm8996RpmChildrenComeFromTheGlinkChannel() {
+        BootResult r = boot("qcom/apq8096-db820c");
+        assertBound(r, "rpm-glink", "qcom_glink_rpm");
+        Device channel = r.find("rpm-glink.rpm_requests.-1.-1");      // rpmsg_register_device's name
+        assertBound(r, channel.name(), "qcom_smd_rpm");
+        assertEquals(BusType.RPMSG, channel.bus());
+        assertEquals(channel, r.find("rpm-glink:rpm-requests:qcom,rpmcc").parent());
+        assertBound(r, "rpm-glink:rpm-requests:qcom,rpmcc", "qcom-clk-smd-rpm");
+        assertBound(r, "rpm-glink:rpm-requests:pm8994-regulators", "qcom_rpm_smd_regulator");
+        assertEquals(List.of(), r.withState(DeviceState.DEFERRED));
+    }
+
+    @Test
+    void msm8916RpmChildrenComeFromTheSmdEdgesChannel() {
+        BootResult r = boot("qcom/msm8916-mtp");
+        assertBound(r, "smd:rpm.rpm_requests.-1.-1", "qcom_smd_rpm");   // edge device "smd:rpm"
+        assertBound(r, "smd:rpm:rpm_requests:pm8916-regulators", "qcom_rpm_smd_regulator");
+        assertEquals(List.of(), r.withState(DeviceState.DEFERRED));
     }
 
     @Test

@@ -238,9 +238,10 @@ final class CatalogReader {
             if (!populates) {
                 throw new InputException(at, what + "\"childBus\" needs \"populatesChildren\": true");
             }
-            if (childBus != BusType.PLATFORM && childBus != BusType.I2C && childBus != BusType.SPI) {
-                throw new InputException(at, what + "\"childBus\" must be PLATFORM, I2C or SPI (PCI hosts and "
-                        + "the fsl-mc bus are recognised by their nodes)");
+            if (childBus != BusType.PLATFORM && childBus != BusType.I2C && childBus != BusType.SPI
+                    && childBus != BusType.RPMSG) {
+                throw new InputException(at, what + "\"childBus\" must be PLATFORM, I2C, SPI or RPMSG (PCI hosts "
+                        + "and the fsl-mc bus are recognised by their nodes)");
             }
         }
         DriverSpec spec = new DriverSpec(name, r.compatibles(), bus, level, linkOrder, r.config(), acquires,

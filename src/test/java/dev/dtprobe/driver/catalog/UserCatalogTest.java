@@ -115,7 +115,7 @@ class UserCatalogTest {
         assertError("{\"drivers\": [\n {\"name\": \"x\", \"compatibles\": [], \"childBus\": \"I2C\"}]}", 2,
                 "\"childBus\" needs \"populatesChildren\": true");
         assertError("{\"drivers\": [\n {\"name\": \"x\", \"compatibles\": [], \"populatesChildren\": true, "
-                + "\"childBus\": \"PCI\"}]}", 2, "must be PLATFORM, I2C or SPI");
+                + "\"childBus\": \"PCI\"}]}", 2, "must be PLATFORM, I2C, SPI or RPMSG");
     }
 
     @Test
