@@ -91,6 +91,24 @@ class CorpusBindingTest {
     }
 
     @Test
+    void tegra186PmicIsAClientOfTheBpmpsI2cAdapter() {
+        BootResult r = boot("nvidia/tegra186-p2771-0000");
+        assertBound(r, "bpmp:i2c", "tegra-bpmp-i2c");
+        Device pmic = r.find("/bpmp/i2c/pmic@3c");
+        assertEquals(BusType.I2C, pmic.bus());
+        assertTrue(pmic.name().endsWith("-003c"), pmic.name());
+        assertBound(r, pmic.name(), "max77620");
+        assertEquals(List.of(), r.withState(DeviceState.DEFERRED));
+    }
+
+    @Test
+    void poplarsClockResetControllerBindsThoughItIsAlsoSimpleMfd() {
+        BootResult r = boot("hisilicon/hi3798cv200-poplar");
+        assertBound(r, "f8a22000.clock-reset-controller", "hi3798cv200-crg");
+        assertEquals(List.of(), r.withState(DeviceState.DEFERRED));
+    }
+
+    @Test
     void zcu102ClocksComeFromTheFirmwaresChild() {
         BootResult r = boot("xilinx/zynqmp-zcu102-rev1.0");
         assertBound(r, "firmware:zynqmp-firmware", "zynqmp_firmware");
