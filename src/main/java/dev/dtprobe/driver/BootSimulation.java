@@ -203,7 +203,10 @@ public final class BootSimulation {
             for (CatalogEntry e : catalog.matchingNode(compatibles)) {
                 if (GenericDriver.isGenericName(e.spec().name())) {
                     BusType clientBus = clientBus(n);
-                    out.putIfAbsent(e.spec().name(), clientBus == null ? e : GenericDriver.forNode(compatibles, clientBus));
+                    BusType bus = clientBus == null ? e.spec().bus() : clientBus;
+                    BusType adapterBus = controllerBus(n);
+                    out.putIfAbsent(e.spec().name(), adapterBus != null ? GenericDriver.forController(compatibles, bus, adapterBus)
+                            : clientBus != null ? GenericDriver.forNode(compatibles, clientBus) : e);
                 }
             }
         });
@@ -221,6 +224,9 @@ public final class BootSimulation {
                 if (e.spec().populatesChildren() && e.spec().childBus() != BusType.PLATFORM) {
                     return e.spec().childBus();
                 }
+                if (GenericDriver.isGenericName(e.spec().name()) && controllerBus(up) != null) {
+                    return controllerBus(up);
+                }
             }
             boolean container = up.property("compatible") == null
                     && (up.baseName().equals("i2c-bus") || up.baseName().equals("i2c") || up.baseName().equals("i2c-mux"));
@@ -229,6 +235,28 @@ public final class BootSimulation {
             }
         }
         return null;
+    }
+
+    /**
+     * I2C or SPI when a node the catalog has no driver for is an I2C or SPI controller as the
+     * bindings require one to look (dt-schema's i2c-controller and spi-controller: node name
+     * {@code i2c} or {@code spi}, one address cell and no size cell); else null. The generic
+     * driver then registers the adapter, as the real driver would.
+     */
+    private static BusType controllerBus(Node node) {
+        if (cells(node, "#address-cells") != 1 || cells(node, "#size-cells") != 0) {
+            return null;
+        }
+        return switch (node.baseName()) {
+            case "i2c" -> BusType.I2C;
+            case "spi" -> BusType.SPI;
+            default -> null;
+        };
+    }
+
+    private static long cells(Node node, String property) {
+        var p = node.property(property);
+        return p == null || p.value().length() != 4 ? -1 : p.value().cellAt(0);
     }
 
     /** Built-in drivers at the PURE level stand for OF_DECLARE providers (irqchips, early clocks, timers). */

@@ -132,6 +132,35 @@ class I2cSpiClientsTest {
     }
 
     @Test
+    void anUnknownControllerShapedAsTheBindingsRequireRegistersItsAdapterThroughTheGenericDriver() {
+        BootResult r = boot("""
+                /dts-v1/;
+                / {
+                    #address-cells = <1>; #size-cells = <1>;
+                    i2c@1000 {
+                        compatible = "acme,i2c"; reg = <0x1000 0x100>;
+                        #address-cells = <1>; #size-cells = <0>;
+                        gpio@20 { compatible = "nxp,pca9555"; reg = <0x20>; };
+                    };
+                    spi@2000 {
+                        compatible = "acme,spi"; reg = <0x2000 0x100>;
+                        #address-cells = <1>; #size-cells = <0>;
+                        flash@0 { compatible = "jedec,spi-nor"; reg = <0>; };
+                    };
+                    i2c@3000 {
+                        compatible = "acme,not-a-controller"; reg = <0x3000 0x100>;
+                        #address-cells = <1>; #size-cells = <1>;
+                        thing@0 { compatible = "nxp,pca9555"; reg = <0 1>; };
+                    };
+                };
+                """);
+        assertBoundOn(r, "1000.i2c", BusType.PLATFORM, "generic:acme,i2c");
+        assertBoundOn(r, "0-0020", BusType.I2C, "pca953x");
+        assertBoundOn(r, "spi0.0", BusType.SPI, "spi-nor");
+        assertNull(r.find("/i2c@3000/thing@0"), "a size cell: not an I2C controller, so no clients");
+    }
+
+    @Test
     void aLateInitcallDriverRegistersAfterDeferredProbeInitcall() {
         BootResult r = boot(DTS);
         assertBoundOn(r, "keys", BusType.PLATFORM, "gpio-keys");

@@ -50,6 +50,17 @@ public final class GenericDriver {
         return forCompatible(forNode(nodeCompatibles).spec().compatibles().get(0), bus);
     }
 
+    /**
+     * The generic driver for an I2C or SPI controller the catalog does not know: it also registers
+     * the adapter, so that its clients get devices as under a real controller driver.
+     */
+    public static CatalogEntry forController(List<String> nodeCompatibles, BusType bus, BusType childBus) {
+        String compatible = forNode(nodeCompatibles).spec().compatibles().get(0);
+        DriverSpec spec = new DriverSpec(PREFIX + compatible, List.of(compatible), bus, InitcallLevel.DEVICE,
+                LINK_ORDER, null, ACQUIRES, false, null, true, childBus);
+        return CatalogEntry.builtin(spec);
+    }
+
     public static CatalogEntry forCompatible(String compatible, BusType bus) {
         DriverSpec spec = new DriverSpec(PREFIX + compatible, List.of(compatible), bus, InitcallLevel.DEVICE,
                 LINK_ORDER, null, ACQUIRES, false, null, false);
