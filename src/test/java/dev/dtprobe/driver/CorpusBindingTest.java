@@ -1,16 +1,10 @@
 package dev.dtprobe.driver;
 
+import static dev.dtprobe.driver.CorpusBoots.assertBound;
+import static dev.dtprobe.driver.CorpusBoots.boot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.dtprobe.driver.catalog.DriverCatalog;
-import dev.dtprobe.frontend.LoadOptions;
-import dev.dtprobe.frontend.TreeLoader;
-import dev.dtprobe.kernel.KernelProfile;
-import dev.dtprobe.testutil.Corpus;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,23 +20,6 @@ import org.junit.jupiter.api.Test;
  * driver populates the same kinds of children) missing from the catalog.
  */
 class CorpusBindingTest {
-    private static final KernelProfile KERNEL = KernelProfile.forVersion(KernelProfile.DEFAULT_VERSION);
-
-    private static BootResult boot(String board) {
-        assumeTrue(Corpus.available(), "../shared/corpus not present");
-        Path dts = Corpus.linux().resolve("src/arm64/" + board + ".dts");
-        var tree = new TreeLoader(new LoadOptions(Corpus.kbuildIncludes(dts), List.of(), List.of(), false, 0L))
-                .load(dts).tree();
-        return new BootSimulation(KERNEL, DriverCatalog.bundled()).run(tree);
-    }
-
-    private static void assertBound(BootResult r, String device, String driver) {
-        Device d = r.find(device);
-        assertNotNull(d, device);
-        assertEquals(DeviceState.BOUND, d.state(), device + ": " + r.why(d).steps());
-        assertEquals(driver, d.driver().name(), device);
-    }
-
     @Test
     void rockpro64BindsEveryDevice() {
         BootResult r = boot("rockchip/rk3399-rockpro64");
