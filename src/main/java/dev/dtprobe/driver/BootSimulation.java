@@ -3,7 +3,6 @@ package dev.dtprobe.driver;
 import dev.dtprobe.driver.catalog.Build;
 import dev.dtprobe.driver.catalog.CatalogEntry;
 import dev.dtprobe.driver.catalog.DriverCatalog;
-import dev.dtprobe.driver.catalog.GenericDriver;
 import dev.dtprobe.graph.DeviceGraph;
 import dev.dtprobe.iommu.IommuCore;
 import dev.dtprobe.kernel.BootLog;
@@ -14,7 +13,6 @@ import dev.dtprobe.tree.DeviceTree;
 import dev.dtprobe.tree.Node;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -86,7 +84,7 @@ public final class BootSimulation {
                 modules.add(e);
             }
         }
-        builtIn.addAll(genericDrivers(tree));
+        builtIn.addAll(new GenericDrivers(catalog).forTree(tree));
         Set<Node> early = earlyProviders(tree, builtIn);
         Milestones times = new Milestones();
         DriverCore core = new DriverCore(profile, tree, graph, log, clock, iommu, catalog.faults(), early);
@@ -184,79 +182,6 @@ public final class BootSimulation {
                 core.timeoutWork();
             }
         }
-    }
-
-    /**
-     * With the generic driver on, one stand-in per unknown compatible: built in, registered at
-     * device level after every known driver (the catalog gives them the last link order).
-     */
-    private List<CatalogEntry> genericDrivers(DeviceTree tree) {
-        Map<String, CatalogEntry> out = new LinkedHashMap<>();
-        if (!catalog.genericDriver()) {
-            return List.of();
-        }
-        tree.forEachLiveNode(n -> {
-            List<String> compatibles = DevicePopulator.compatibles(n);
-            if (compatibles.isEmpty() || !DeviceGraph.isAvailable(n)) {
-                return;
-            }
-            for (CatalogEntry e : catalog.matchingNode(compatibles)) {
-                if (GenericDriver.isGenericName(e.spec().name())) {
-                    BusType clientBus = clientBus(n);
-                    BusType bus = clientBus == null ? e.spec().bus() : clientBus;
-                    BusType adapterBus = controllerBus(n);
-                    out.putIfAbsent(e.spec().name(), adapterBus != null ? GenericDriver.forController(compatibles, bus, adapterBus)
-                            : clientBus != null ? GenericDriver.forNode(compatibles, clientBus) : e);
-                }
-            }
-        });
-        return new ArrayList<>(out.values());
-    }
-
-    /**
-     * I2C or SPI when the node is a client of an adapter or controller that a catalog driver
-     * populates on that bus (directly, under its {@code i2c-bus} subnode, or under an I2C mux
-     * channel), so that a stand-in driver sits on the bus its device will be on; else null.
-     */
-    private BusType clientBus(Node node) {
-        for (Node up = node.parent(); up != null; up = up.parent()) {
-            for (CatalogEntry e : catalog.matchingNode(DevicePopulator.compatibles(up))) {
-                if (e.spec().populatesChildren() && e.spec().childBus() != BusType.PLATFORM) {
-                    return e.spec().childBus();
-                }
-                if (GenericDriver.isGenericName(e.spec().name()) && controllerBus(up) != null) {
-                    return controllerBus(up);
-                }
-            }
-            boolean container = up.property("compatible") == null
-                    && (up.baseName().equals("i2c-bus") || up.baseName().equals("i2c") || up.baseName().equals("i2c-mux"));
-            if (!container) {
-                return null;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * I2C or SPI when a node the catalog has no driver for is an I2C or SPI controller as the
-     * bindings require one to look (dt-schema's i2c-controller and spi-controller: node name
-     * {@code i2c} or {@code spi}, one address cell and no size cell); else null. The generic
-     * driver then registers the adapter, as the real driver would.
-     */
-    private static BusType controllerBus(Node node) {
-        if (cells(node, "#address-cells") != 1 || cells(node, "#size-cells") != 0) {
-            return null;
-        }
-        return switch (node.baseName()) {
-            case "i2c" -> BusType.I2C;
-            case "spi" -> BusType.SPI;
-            default -> null;
-        };
-    }
-
-    private static long cells(Node node, String property) {
-        var p = node.property(property);
-        return p == null || p.value().length() != 4 ? -1 : p.value().cellAt(0);
     }
 
     /** Built-in drivers at the PURE level stand for OF_DECLARE providers (irqchips, early clocks, timers). */

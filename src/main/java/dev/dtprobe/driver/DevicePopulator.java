@@ -2,7 +2,6 @@ package dev.dtprobe.driver;
 
 import dev.dtprobe.graph.DeviceGraph;
 import dev.dtprobe.kernel.BootLog;
-import dev.dtprobe.kernel.LogLevel;
 import dev.dtprobe.tree.DeviceTree;
 import dev.dtprobe.tree.Node;
 import dev.dtprobe.tree.Property;
@@ -16,7 +15,7 @@ import java.util.function.Consumer;
  * kernel code would create at {@code arch_initcall_sync}, in depth-first pre-order, recursing
  * only into {@code simple-bus}, {@code simple-mfd}, {@code isa} and {@code arm,amba-bus}; and the
  * devices a driver creates for its own child nodes: platform devices ({@code of_platform_populate}),
- * I2C clients ({@code of_i2c_register_devices}) or SPI devices ({@code of_register_spi_devices}).
+ * or, through {@link ClientDevices}, I2C clients, SPI devices and rpmsg channels.
  */
 final class DevicePopulator {
     private static final Set<String> BUS_MATCH = Set.of("simple-bus", "simple-mfd", "isa", "arm,amba-bus");
@@ -30,14 +29,12 @@ final class DevicePopulator {
     private final DeviceFactory factory;
     /** Nodes OF_DECLARE code already set up (OF_POPULATED): no device, no recursion. */
     private final Set<Node> populatedEarly;
-    private final BusNumbers busNumbers;
-    private final BootLog log;
+    private final ClientDevices clients;
 
     DevicePopulator(DeviceFactory factory, Set<Node> populatedEarly, BusNumbers busNumbers, BootLog log) {
         this.factory = factory;
         this.populatedEarly = populatedEarly;
-        this.busNumbers = busNumbers;
-        this.log = log;
+        this.clients = new ClientDevices(factory, busNumbers, log);
     }
 
     void populateRoot(DeviceTree tree) {
@@ -61,112 +58,14 @@ final class DevicePopulator {
     /** What a driver's probe creates for its own child nodes, on the given bus. */
     void populateChildren(Node parentNode, Device parent, BusType childBus) {
         switch (childBus) {
-            case I2C -> populateI2c(parentNode, parent);
-            case SPI -> registerSpiController(parentNode, parent);
-            case RPMSG -> registerRpmsgChannels(parentNode, parent);
+            case I2C -> clients.populateI2c(parentNode, parent);
+            case SPI -> clients.registerSpiController(parentNode, parent);
+            case RPMSG -> clients.registerRpmsgChannels(parentNode, parent);
             default -> {
                 for (Node child : parentNode.liveChildren()) {
                     busCreate(child, parent, true); // of_platform_populate
                 }
             }
-        }
-    }
-
-    /**
-     * An I2C mux ({@code i2c_mux_add_adapter}) adds one adapter per channel node (under an
-     * {@code i2c-mux} subnode when there is one); any other I2C-populating driver is one adapter.
-     */
-    private void populateI2c(Node node, Device parent) {
-        List<Node> channels = muxChannels(node);
-        if (channels.isEmpty()) {
-            registerI2cAdapter(node, parent);
-        }
-        for (Node channel : channels) {
-            registerI2cAdapter(channel, parent);
-        }
-    }
-
-    /** The channel nodes of an I2C mux: compatible-less {@code i2c@N} children, and no clients. */
-    private static List<Node> muxChannels(Node node) {
-        Node container = node.child("i2c-mux");
-        List<Node> channels = new ArrayList<>();
-        for (Node child : (container != null ? container : node).liveChildren()) {
-            if (child.property("compatible") != null) {
-                return List.of();
-            }
-            if (child.baseName().equals("i2c") && DeviceGraph.isAvailable(child)) {
-                channels.add(child);
-            }
-        }
-        return channels;
-    }
-
-    /**
-     * {@code i2c_add_adapter} with {@code of_i2c_register_devices}: a client for each available
-     * child with a compatible, under an {@code i2c-bus} subnode when there is one.
-     */
-    private void registerI2cAdapter(Node adapterNode, Device parent) {
-        int nr = busNumbers.number(adapterNode, BusType.I2C);
-        Node bus = adapterNode.child("i2c-bus");
-        for (Node child : (bus != null ? bus : adapterNode).liveChildren()) {
-            if (!DeviceGraph.isAvailable(child) || child.property("compatible") == null) {
-                continue;
-            }
-            String name = DeviceNaming.i2cClientName(child, nr);
-            if (name == null) {
-                log.dev(LogLevel.ERR, "i2c", "i2c-" + nr, "of_i2c: invalid reg on " + child.path());
-                continue;
-            }
-            factory.create(name, child, BusType.I2C, parent);
-        }
-    }
-
-    /**
-     * A Qualcomm SMD or GLINK transport: an rpmsg device for each channel node, named as
-     * {@code rpmsg_register_device} names it, {@code "<parent>.<channel>.-1.-1"} (source and
-     * destination are RPMSG_ADDR_ANY, printed with %d). GLINK channel nodes are the transport's
-     * children ({@code qcom,glink-channels}); SMD ones sit below edge nodes ({@code qcom,smd-edge}),
-     * whose device is named {@code "<smd>:<edge>"}. The model creates every channel the DT
-     * describes; the kernel creates those the remote processor opens.
-     */
-    private void registerRpmsgChannels(Node transport, Device parent) {
-        String transportName = parent == null ? transport.name() : parent.name();
-        for (Node child : transport.liveChildren()) {
-            if (!DeviceGraph.isAvailable(child)) {
-                continue;
-            }
-            if (child.property("qcom,smd-edge") != null) {
-                for (Node channel : child.liveChildren()) {
-                    createRpmsgChannel(channel, transportName + ":" + child.name(), "qcom,smd-channels", parent);
-                }
-            } else {
-                createRpmsgChannel(child, transportName, "qcom,glink-channels", parent);
-            }
-        }
-    }
-
-    private void createRpmsgChannel(Node channel, String parentName, String channelsProperty, Device parent) {
-        Property names = channel.property(channelsProperty);
-        if (!DeviceGraph.isAvailable(channel) || channel.property("compatible") == null || names == null
-                || names.value().length() == 0) {
-            return;
-        }
-        factory.create(parentName + "." + names.value().firstString() + ".-1.-1", channel, BusType.RPMSG, parent);
-    }
-
-    /** {@code spi_register_controller} with {@code of_register_spi_devices}. */
-    private void registerSpiController(Node controllerNode, Device parent) {
-        int bus = busNumbers.number(controllerNode, BusType.SPI);
-        for (Node child : controllerNode.liveChildren()) {
-            if (!DeviceGraph.isAvailable(child) || child.property("compatible") == null) {
-                continue;
-            }
-            String name = DeviceNaming.spiDeviceName(child, bus);
-            if (name == null) {
-                log.dev(LogLevel.ERR, "spi_master", "spi" + bus, child.path() + " has no valid 'reg' property (-22)");
-                continue;
-            }
-            factory.create(name, child, BusType.SPI, parent);
         }
     }
 
