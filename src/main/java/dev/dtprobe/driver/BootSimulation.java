@@ -29,7 +29,7 @@ public final class BootSimulation {
     /** When user space starts after late_initcall (module loads cannot come earlier). */
     static final long USERSPACE_DELAY = SimClock.seconds(0.5);
     /** drivers/base's place in the link order (catalog linkOrder = 1000 x directory position). */
-    static final int DRIVERS_BASE_LINK_ORDER = 21_000;
+    static final int DRIVERS_BASE_LINK_ORDER = 22_000;
 
     private final KernelProfile profile;
     private final DriverCatalog catalog;

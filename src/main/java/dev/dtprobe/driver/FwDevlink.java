@@ -29,6 +29,10 @@ final class FwDevlink {
     private final Predicate<Node> earlyProvider;
     /** Nodes that have a device, for mapping supplier nodes to devices. */
     private final Map<Node, Device> deviceOf;
+    /** The cycle walk's steps, by node (the DT does not change during a boot). */
+    private final Map<Node, CycleStep> cycleSteps = new HashMap<>();
+    /** fwnode links (consumer node, supplier node) marked as part of a cycle before both had devices. */
+    private final Set<List<Node>> cycleLinks = new HashSet<>();
     /** fwnode links waiting for their supplier's device, by supplier node. */
     private final Map<Node, List<DeviceLink>> waitingFor = new HashMap<>();
 
@@ -65,11 +69,21 @@ final class FwDevlink {
             }
             DeviceLink link = new DeviceLink(dev, supplierNode, ref.property());
             dev.addSupplierLink(link);
+            if (!cycleLinks.isEmpty() && cycleLinks.contains(List.of(dev.node(), supplierNode))) {
+                link.relaxed = true;
+                link.relaxedWhy = "dependency cycle";
+            }
             Device supplier = deviceOf.get(supplierNode);
             if (supplier != null) {
                 connect(link, supplier);
             } else {
                 waitingFor.computeIfAbsent(supplierNode, k -> new ArrayList<>(2)).add(link);
+                if (profile.modernCycleHandling() && !link.relaxed && nodeCycleBack(supplierNode, dev.node())) {
+                    link.relaxed = true;
+                    link.relaxedWhy = "dependency cycle";
+                    log.dev(LogLevel.INFO, dev.driverString(), dev.name(), "Fixed dependency cycle(s) with "
+                            + supplierNode.path());
+                }
             }
         }
     }
@@ -127,10 +141,92 @@ final class FwDevlink {
         return false;
     }
 
+    /**
+     * {@code __fw_devlink_relax_cycles} (v6.3+) for a supplier that has no device yet: whether
+     * the supplier's own fwnode suppliers, or its parent device's node, lead back to the
+     * consumer, walking fwnode links of nodes whether or not they have devices, as the kernel
+     * walks the fwnode graph (e.g. a display clock controller whose parent clocks come from a DSI
+     * PHY that its display subsystem, a consumer of that clock controller, has not created yet).
+     * The fwnode links on the way back are marked as a cycle ({@code __fwnode_link_cycle}), so
+     * the links their consumers make later are relaxed too. The walk stops after
+     * {@value #CYCLE_WALK_LIMIT} nodes to keep large generated boards linear.
+     */
+    private boolean nodeCycleBack(Node supplierNode, Node consumerNode) {
+        // breadth first over at most CYCLE_WALK_LIMIT nodes; from[i] is the index of the node whose
+        // fwnode supplier nodes[i] is (-1 for the start and for parent steps)
+        Node[] nodes = new Node[CYCLE_WALK_LIMIT];
+        int[] from = new int[CYCLE_WALK_LIMIT];
+        int count = 0;
+        nodes[count] = supplierNode;
+        from[count++] = -1;
+        for (int i = 0; i < count; i++) {
+            CycleStep step = step(nodes[i]);
+            for (Node next : step.suppliers()) {
+                if (next == consumerNode) {
+                    markCycle(nodes, from, i, next);
+                    return true;
+                }
+                if (count < CYCLE_WALK_LIMIT && indexOf(nodes, count, next) < 0) {
+                    nodes[count] = next;
+                    from[count++] = i;
+                }
+            }
+            Node parent = step.parent();
+            if (parent == consumerNode) {
+                return true; // through a parent device: no fwnode link to mark
+            }
+            if (parent != null && count < CYCLE_WALK_LIMIT && indexOf(nodes, count, parent) < 0) {
+                nodes[count] = parent;
+                from[count++] = -1;
+            }
+        }
+        return false;
+    }
+
+    private static int indexOf(Node[] nodes, int count, Node n) {
+        for (int i = 0; i < count; i++) {
+            if (nodes[i] == n) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Marks the fwnode link {@code nodes[i] -> supplier} and the ones that led to it. */
+    private void markCycle(Node[] nodes, int[] from, int i, Node supplier) {
+        for (Node s = supplier; i >= 0; s = nodes[i], i = from[i]) {
+            cycleLinks.add(List.of(nodes[i], s));
+        }
+    }
+
+    private static final int CYCLE_WALK_LIMIT = 8;
+
+    private CycleStep step(Node n) {
+        return cycleSteps.computeIfAbsent(n, this::cycleStep);
+    }
+
+    /** Where the cycle walk goes from a node: its suppliers' device nodes and its parent device's node. */
+    private record CycleStep(List<Node> suppliers, Node parent) {
+    }
+
+    private CycleStep cycleStep(Node n) {
+        List<Node> suppliers = new ArrayList<>(2);
+        for (SupplierRef ref : graph.suppliers(n)) {
+            Node next = supplierDeviceNode(ref.supplier());
+            if (next != null) {
+                suppliers.add(next);
+            }
+        }
+        return new CycleStep(suppliers, n.parent() == null ? null : supplierDeviceNode(n.parent()));
+    }
+
     /** fwnode link becomes a device link; a link that would close a loop is relaxed (§2.8). */
     private void connect(DeviceLink link, Device supplier) {
         link.supplier = supplier;
         supplier.addConsumerLink(link);
+        if (link.relaxed) {
+            return; // already relaxed as a cycle while its supplier had no device
+        }
         if (dependsOn(supplier, link.consumer())) {
             relaxCycle(link);
         } else {

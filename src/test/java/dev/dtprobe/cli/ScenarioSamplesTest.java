@@ -212,7 +212,11 @@ class ScenarioSamplesTest {
     void s15DependencyCycle() {
         BootResult r = boot(S + "s15-dependency-cycle.dts", 0);
         assertStates(r, "a000.clock-controller=bound", "b000.clock-controller=bound");
-        assertLogOrder(r, "b000.clock-controller: Fixed dependency cycle(s) with /soc/clock-controller@a000");
+        // v6.6 fw_devlink_create_devlink runs the cycle check before looking up the supplier's
+        // device: the first consumer added (a, with b not yet a device) finds the loop through
+        // b's fwnode links and prints; b's link comes already flagged as a cycle
+        assertLogOrder(r, "a000.clock-controller: Fixed dependency cycle(s) with /soc/clock-controller@b000");
+        assertNoLog(r, "b000.clock-controller: Fixed dependency cycle");
 
         BootResult old = boot(S + "s15-dependency-cycle.dts", 1);
         assertStates(old, "a000.clock-controller=bound", "b000.clock-controller=bound");
