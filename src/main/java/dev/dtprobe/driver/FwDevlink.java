@@ -192,10 +192,22 @@ final class FwDevlink {
         return -1;
     }
 
-    /** Marks the fwnode link {@code nodes[i] -> supplier} and the ones that led to it. */
+    /**
+     * Marks the fwnode link {@code nodes[i] -> supplier} and the ones that led to it; a consumer
+     * on the way that is already a device has its link relaxed at once.
+     */
     private void markCycle(Node[] nodes, int[] from, int i, Node supplier) {
         for (Node s = supplier; i >= 0; s = nodes[i], i = from[i]) {
             cycleLinks.add(List.of(nodes[i], s));
+            Device consumer = deviceOf.get(nodes[i]);
+            if (consumer != null) {
+                for (DeviceLink l : consumer.supplierLinks) {
+                    if (l.supplierNode() == s) {
+                        l.relaxed = true;
+                        l.relaxedWhy = "dependency cycle";
+                    }
+                }
+            }
         }
     }
 
