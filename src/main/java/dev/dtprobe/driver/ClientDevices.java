@@ -7,6 +7,8 @@ import dev.dtprobe.tree.Node;
 import dev.dtprobe.tree.Property;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The devices a bus controller's driver creates for its child nodes on a bus of its own: I2C
@@ -61,17 +63,44 @@ final class ClientDevices {
     private void registerI2cAdapter(Node adapterNode, Device parent) {
         int nr = busNumbers.number(adapterNode, BusType.I2C);
         Node bus = adapterNode.child("i2c-bus");
-        for (Node child : (bus != null ? bus : adapterNode).liveChildren()) {
+        createClients(bus != null ? bus : adapterNode, BusType.I2C, parent, child -> DeviceNaming.i2cClientName(child, nr),
+                child -> log.dev(LogLevel.ERR, "i2c", "i2c-" + nr, "of_i2c: invalid reg on " + child.path()));
+    }
+
+    /** {@code spi_register_controller} with {@code of_register_spi_devices}. */
+    void registerSpiController(Node controllerNode, Device parent) {
+        int bus = busNumbers.number(controllerNode, BusType.SPI);
+        createClients(controllerNode, BusType.SPI, parent, child -> DeviceNaming.spiDeviceName(child, bus),
+                child -> log.dev(LogLevel.ERR, "spi_master", "spi" + bus, child.path()
+                        + " has no valid 'reg' property (-22)"));
+    }
+
+    /** A device for each available child with a compatible; a child its bus cannot name is reported. */
+    private void createClients(Node container, BusType bus, Device parent, Function<Node, String> name,
+            Consumer<Node> badReg) {
+        for (Node child : container.liveChildren()) {
             if (!DeviceGraph.isAvailable(child) || child.property("compatible") == null) {
                 continue;
             }
-            String name = DeviceNaming.i2cClientName(child, nr);
-            if (name == null) {
-                log.dev(LogLevel.ERR, "i2c", "i2c-" + nr, "of_i2c: invalid reg on " + child.path());
-                continue;
+            String n = name.apply(child);
+            if (n == null) {
+                badReg.accept(child);
+            } else {
+                factory.create(n, child, bus, parent);
             }
-            factory.create(name, child, BusType.I2C, parent);
         }
+    }
+
+    /**
+     * A compatible-less node between an I2C adapter and its clients: the {@code i2c-bus} subnode,
+     * a mux's {@code i2c-mux} subnode, or a mux channel {@code i2c@N}.
+     */
+    static boolean isI2cContainer(Node node) {
+        if (node.property("compatible") != null) {
+            return false;
+        }
+        String name = node.baseName();
+        return name.equals("i2c-bus") || name.equals("i2c-mux") || name.equals("i2c");
     }
 
     /**
@@ -105,21 +134,5 @@ final class ClientDevices {
             return;
         }
         factory.create(parentName + "." + names.value().firstString() + ".-1.-1", channel, BusType.RPMSG, parent);
-    }
-
-    /** {@code spi_register_controller} with {@code of_register_spi_devices}. */
-    void registerSpiController(Node controllerNode, Device parent) {
-        int bus = busNumbers.number(controllerNode, BusType.SPI);
-        for (Node child : controllerNode.liveChildren()) {
-            if (!DeviceGraph.isAvailable(child) || child.property("compatible") == null) {
-                continue;
-            }
-            String name = DeviceNaming.spiDeviceName(child, bus);
-            if (name == null) {
-                log.dev(LogLevel.ERR, "spi_master", "spi" + bus, child.path() + " has no valid 'reg' property (-22)");
-                continue;
-            }
-            factory.create(name, child, BusType.SPI, parent);
-        }
     }
 }

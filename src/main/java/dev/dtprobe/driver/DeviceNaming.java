@@ -34,11 +34,10 @@ final class DeviceNaming {
      * where {@code of_i2c_register_device} fails with "invalid reg".
      */
     static String i2cClientName(Node node, int adapter) {
-        Property reg = node.property("reg");
-        if (reg == null || reg.value().length() < 4) {
+        long cell = firstRegCell(node);
+        if (cell < 0) {
             return null;
         }
-        long cell = reg.value().cellAt(0);
         long addr = cell & 0x3fff_ffffL;
         if ((cell & 1L << 31) != 0) {
             addr |= 0xa000;
@@ -54,11 +53,14 @@ final class DeviceNaming {
      * {@code reg} cell; null without one ("has no valid 'reg' property").
      */
     static String spiDeviceName(Node node, int busNumber) {
+        long cs = firstRegCell(node);
+        return cs < 0 ? null : "spi" + busNumber + "." + cs;
+    }
+
+    /** The first cell of {@code reg} (unsigned), or -1 when there is none. */
+    private static long firstRegCell(Node node) {
         Property reg = node.property("reg");
-        if (reg == null || reg.value().length() < 4) {
-            return null;
-        }
-        return "spi" + busNumber + "." + reg.value().cellAt(0);
+        return reg == null || reg.value().length() < 4 ? -1 : reg.value().cellAt(0);
     }
 
     /** The CPU physical address of the first {@code reg} entry, or -1 if it does not translate. */

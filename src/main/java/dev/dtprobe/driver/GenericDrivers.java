@@ -61,13 +61,12 @@ final class GenericDrivers {
                 if (e.spec().populatesChildren() && e.spec().childBus() != BusType.PLATFORM) {
                     return e.spec().childBus();
                 }
-                if (GenericDriver.isGenericName(e.spec().name()) && controllerBus(up) != null) {
-                    return controllerBus(up);
+                BusType generic = GenericDriver.isGenericName(e.spec().name()) ? controllerBus(up) : null;
+                if (generic != null) {
+                    return generic;
                 }
             }
-            boolean container = up.property("compatible") == null
-                    && (up.baseName().equals("i2c-bus") || up.baseName().equals("i2c") || up.baseName().equals("i2c-mux"));
-            if (!container) {
+            if (!ClientDevices.isI2cContainer(up)) {
                 return null;
             }
         }
@@ -81,7 +80,7 @@ final class GenericDrivers {
      * driver then registers the adapter, as the real driver would.
      */
     private static BusType controllerBus(Node node) {
-        if (cells(node, "#address-cells") != 1 || cells(node, "#size-cells") != 0) {
+        if (DeviceNaming.addressCells(node) != 1 || DeviceNaming.sizeCells(node) != 0) {
             return null;
         }
         return switch (node.baseName()) {
@@ -89,10 +88,5 @@ final class GenericDrivers {
             case "spi" -> BusType.SPI;
             default -> null;
         };
-    }
-
-    private static long cells(Node node, String property) {
-        var p = node.property(property);
-        return p == null || p.value().length() != 4 ? -1 : p.value().cellAt(0);
     }
 }

@@ -34,20 +34,22 @@ public final class GenericDriver {
 
     /** The generic driver for a node whose compatible list is {@code nodeCompatibles} (most specific first). */
     public static CatalogEntry forNode(List<String> nodeCompatibles) {
-        if (nodeCompatibles.isEmpty()) {
-            throw new IllegalArgumentException("a node without compatible has no generic driver");
-        }
         BusType bus = nodeCompatibles.contains("arm,primecell") ? BusType.AMBA : BusType.PLATFORM;
-        String first = nodeCompatibles.get(0);
-        if (first.equals("arm,primecell") && nodeCompatibles.size() > 1) {
-            first = nodeCompatibles.get(1);
-        }
-        return forCompatible(first, bus);
+        return forCompatible(namedCompatible(nodeCompatibles), bus);
     }
 
     /** The generic driver for a node whose device sits on {@code bus} (an I2C or SPI client). */
     public static CatalogEntry forNode(List<String> nodeCompatibles, BusType bus) {
-        return forCompatible(forNode(nodeCompatibles).spec().compatibles().get(0), bus);
+        return forCompatible(namedCompatible(nodeCompatibles), bus);
+    }
+
+    /** The compatible a node's generic driver is named after: the most specific, skipping arm,primecell. */
+    private static String namedCompatible(List<String> nodeCompatibles) {
+        if (nodeCompatibles.isEmpty()) {
+            throw new IllegalArgumentException("a node without compatible has no generic driver");
+        }
+        String first = nodeCompatibles.get(0);
+        return first.equals("arm,primecell") && nodeCompatibles.size() > 1 ? nodeCompatibles.get(1) : first;
     }
 
     /**
@@ -55,15 +57,17 @@ public final class GenericDriver {
      * the adapter, so that its clients get devices as under a real controller driver.
      */
     public static CatalogEntry forController(List<String> nodeCompatibles, BusType bus, BusType childBus) {
-        String compatible = forNode(nodeCompatibles).spec().compatibles().get(0);
-        DriverSpec spec = new DriverSpec(PREFIX + compatible, List.of(compatible), bus, InitcallLevel.DEVICE,
-                LINK_ORDER, null, ACQUIRES, false, null, true, childBus);
-        return CatalogEntry.builtin(spec);
+        return entry(namedCompatible(nodeCompatibles), bus, childBus);
     }
 
     public static CatalogEntry forCompatible(String compatible, BusType bus) {
+        return entry(compatible, bus, null);
+    }
+
+    /** childBus null: populates nothing. */
+    private static CatalogEntry entry(String compatible, BusType bus, BusType childBus) {
         DriverSpec spec = new DriverSpec(PREFIX + compatible, List.of(compatible), bus, InitcallLevel.DEVICE,
-                LINK_ORDER, null, ACQUIRES, false, null, false);
+                LINK_ORDER, null, ACQUIRES, false, null, childBus != null, childBus);
         return CatalogEntry.builtin(spec);
     }
 }
