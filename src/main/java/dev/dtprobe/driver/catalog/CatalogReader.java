@@ -41,6 +41,10 @@ import java.util.stream.Collectors;
  * {@code file:line:col} Jackson reports, or at the start of the offending driver object.
  */
 final class CatalogReader {
+    /** The buses a populating driver can put its children on. */
+    private static final List<BusType> CHILD_BUSES = List.of(BusType.PLATFORM, BusType.I2C,
+            BusType.SPI, BusType.RPMSG);
+
     enum Format { JSON, YAML }
 
     /** Link order given to user drivers that omit it: after every bundled driver of the level. */
@@ -234,15 +238,13 @@ final class CatalogReader {
         boolean populates = Boolean.TRUE.equals(r.populatesChildren());
         BusType childBus = BusType.PLATFORM;
         if (r.childBus() != null) {
-            childBus = parseEnum(at, what, "childBus", r.childBus(), BusType.class);
             if (!populates) {
                 throw new InputException(at, what + "\"childBus\" needs \"populatesChildren\": true");
             }
-            if (childBus != BusType.PLATFORM && childBus != BusType.I2C && childBus != BusType.SPI
-                    && childBus != BusType.RPMSG) {
-                throw new InputException(at, what + "\"childBus\" must be PLATFORM, I2C, SPI or RPMSG (PCI hosts "
-                        + "and the fsl-mc bus are recognised by their nodes)");
-            }
+            childBus = CHILD_BUSES.stream().filter(b -> b.name().equalsIgnoreCase(r.childBus())).findFirst()
+                    .orElseThrow(() -> new InputException(at, what + "bad \"childBus\" '" + r.childBus()
+                            + "': must be PLATFORM, I2C, SPI or RPMSG (PCI hosts and the fsl-mc bus are recognised "
+                            + "by their nodes)"));
         }
         DriverSpec spec = new DriverSpec(name, r.compatibles(), bus, level, linkOrder, r.config(), acquires,
                 Boolean.TRUE.equals(r.driverManagedDma()), iommu, populates, childBus);

@@ -116,6 +116,8 @@ class UserCatalogTest {
                 "\"childBus\" needs \"populatesChildren\": true");
         assertError("{\"drivers\": [\n {\"name\": \"x\", \"compatibles\": [], \"populatesChildren\": true, "
                 + "\"childBus\": \"PCI\"}]}", 2, "must be PLATFORM, I2C, SPI or RPMSG");
+        assertError("{\"drivers\": [\n {\"name\": \"x\", \"compatibles\": [], \"populatesChildren\": true, "
+                + "\"childBus\": \"usb\"}]}", 2, "bad \"childBus\" 'usb': must be PLATFORM, I2C, SPI or RPMSG");
     }
 
     @Test
